@@ -1,0 +1,33 @@
+/**
+ * The site's content, loaded once per process from ./content and checked against the simulator's registry.
+ * Server components call these during `next build`; a ContentError here fails the build.
+ */
+import path from 'node:path';
+import { loadSite, type Lesson, type Site } from './loader';
+import { scenarioRegistry } from './scenarios';
+import type { Locale, Track } from './schema';
+
+export const CONTENT_DIR = path.join(process.cwd(), 'content');
+
+let cache: Site | null = null;
+
+export function getSite(): Site {
+  cache ??= loadSite(CONTENT_DIR, scenarioRegistry);
+  return cache;
+}
+
+export function lessonsOf(locale: Locale, track?: Track): Lesson[] {
+  return getSite().lessons.filter((l) => l.locale === locale && (track === undefined || l.track === track));
+}
+
+export function findLesson(locale: Locale, track: string, slug: string): Lesson | undefined {
+  return getSite().lessons.find((l) => l.locale === locale && l.track === track && l.slug === slug);
+}
+
+/** Distinct notes entries (duplicates excluded) answered by this locale's lessons. */
+export function coverage(locale: Locale): { covered: number; total: number; missing: string[] } {
+  const { notes } = getSite();
+  const answered = new Set(lessonsOf(locale).flatMap((l) => l.frontmatter.questions));
+  const missing = notes.distinctIds.filter((id) => !answered.has(id));
+  return { covered: notes.distinctIds.length - missing.length, total: notes.distinctIds.length, missing };
+}

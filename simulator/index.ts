@@ -1,0 +1,63 @@
+/**
+ * The simulator's public entry point: the registry of the three systems, built-in scenarios,
+ * validation and running. Pure TypeScript — no React, DOM, wall clock or Math.random.
+ */
+import { z } from 'zod';
+import { Timeline, type RunOptions } from './core/engine';
+import type { SystemModule } from './core/registry';
+import type { Builtin, BuiltinSummary, Report, ScenarioBase, System } from './core/types';
+import { ScenarioError, parseWith } from './core/validate';
+import { kafkaModule } from './kafka';
+import { rabbitmqModule } from './rabbitmq';
+import { rocketmqModule } from './rocketmq';
+
+export type { Report, BuiltinSummary, System } from './core/types';
+export { ScenarioError } from './core/validate';
+export { Timeline } from './core/engine';
+
+export const SYSTEMS = ['kafka', 'rabbitmq', 'rocketmq'] as const satisfies readonly System[];
+
+const modules: Record<System, SystemModule | null> = { kafka: kafkaModule, rabbitmq: rabbitmqModule, rocketmq: rocketmqModule };
+
+export function systemModule(system: System): SystemModule {
+  const m = modules[system];
+  if (!m) throw new ScenarioError(`invalid scenario: field "system": the ${system} engine is not available yet`);
+  return m;
+}
+
+export function builtins(): Builtin[] {
+  return SYSTEMS.flatMap((s) => modules[s]?.builtins ?? []);
+}
+
+/** `{id, system, title, question, …}` for every built-in scenario (what `sim --list` prints). */
+export function listBuiltins(): BuiltinSummary[] {
+  return builtins().map(({ scenario: s }) => ({
+    id: s.id,
+    system: s.system,
+    title: s.title,
+    question: s.question,
+    topics: s.topics ?? [],
+    lessons: s.lessons ?? [],
+  }));
+}
+
+export function getBuiltin(id: string): Builtin | undefined {
+  return builtins().find((b) => b.scenario.id === id);
+}
+
+const Envelope = z.object({ system: z.enum(SYSTEMS) }, { error: 'expected a JSON object' });
+
+/** Validates any scenario document; throws ScenarioError with one line naming the field. */
+export function parseScenario(input: unknown): ScenarioBase {
+  const { system } = parseWith(Envelope, input);
+  return parseWith(systemModule(system).engine.schema, input);
+}
+
+/** Runs a (validated) scenario and returns its timeline: records, report, and exact seeking. */
+export function runScenario(sc: ScenarioBase, opts?: RunOptions): Timeline<ScenarioBase, unknown> {
+  return new Timeline(systemModule(sc.system).engine, sc, opts);
+}
+
+export function reportFor(sc: ScenarioBase, opts?: RunOptions): Report {
+  return runScenario(sc, { snapshotEvery: 1 << 30, ...opts }).report;
+}
