@@ -20,7 +20,7 @@ const toy: Engine<ToyScenario, Toy> = {
   schema: z.any() as unknown as z.ZodType<ToyScenario>,
   init: () => ({ pings: [], processed: [], up: true }),
   nodes: () => ['client', 'server'],
-  step(w, step) {
+  step(w, step): EventData {
     if (step.do === 'ping') {
       const id = String(step.id);
       recordSent(w.outcome, id, 'u');
@@ -29,7 +29,7 @@ const toy: Engine<ToyScenario, Toy> = {
     }
     return { kind: 'toy.noop', args: {} };
   },
-  event(w: World<Toy>, ev) {
+  event(w: World<Toy>, ev): EventData {
     if (ev.kind === 'net' && ev.msg.body.type === 'Ping') {
       const [id] = ev.msg.body.messages as string[];
       w.d.pings.push(id);
