@@ -6,7 +6,7 @@ import { lifecycle } from './lifecycle';
 import { createOutcome, recordAck, recordProcessed, recordSent, verdicts } from './outcome';
 import { Timeline, type Engine } from './engine';
 import { push, pop, send, timer, inFlight, type World } from './world';
-import type { ScenarioBase } from './types';
+import type { EventData, ScenarioBase } from './types';
 import { parseWith, ScenarioError } from './validate';
 
 /**
