@@ -4,7 +4,8 @@
  *
  * Definitions (fixed by product.md):
  * - lost: acked === true, never processed, and not stored at the end;
- * - duplicated: processed more than once;
+ * - duplicated: processed more than once within the same unit (a fanout copy processed once in each of
+ *   two queues is not a duplicate; without a unit, any second processing is);
  * - reordered: within an ordering unit (a producer's partition / queue), processed for the first time
  *   after a message that was sent later into the same unit.
  */
@@ -18,12 +19,14 @@ export interface OutcomeState {
   sendOrder: Record<string, string[]>;
   /** Per ordering unit: message ids in the order they were first processed. */
   processOrder: Record<string, string[]>;
+  /** Times each message was processed per unit ("" when processed without a unit). */
+  processedIn: Record<string, Record<string, number>>;
   /** Network messages dropped by faults (for narration and the player). */
   netDropped: { msg: string; type: string; from: string; to: string; time: number; messages: string[] }[];
 }
 
 export function createOutcome(): OutcomeState {
-  return { fates: {}, order: [], sendOrder: {}, processOrder: {}, netDropped: [] };
+  return { fates: {}, order: [], sendOrder: {}, processOrder: {}, processedIn: {}, netDropped: [] };
 }
 
 function fate(o: OutcomeState, id: string) {
@@ -68,7 +71,9 @@ export function recordDelivered(o: OutcomeState, id: string) {
 export function recordProcessed(o: OutcomeState, id: string, unit?: string) {
   const f = fate(o, id);
   f.processed++;
-  if (unit !== undefined && f.processed === 1) (o.processOrder[unit] ??= []).push(id);
+  const per = (o.processedIn[id] ??= {});
+  const n = (per[unit ?? ''] = (per[unit ?? ''] ?? 0) + 1);
+  if (unit !== undefined && n === 1) (o.processOrder[unit] ??= []).push(id);
 }
 
 export function recordDeadLettered(o: OutcomeState, id: string, reason: string) {
@@ -86,7 +91,7 @@ export interface Verdicts {
 export function verdicts(o: OutcomeState, stored: (id: string) => boolean): Verdicts {
   const messages = o.order.map((id) => ({ ...o.fates[id], routedTo: [...o.fates[id].routedTo], stored: stored(id) }));
   const lost = messages.filter((m) => m.acked === true && m.processed === 0 && !m.stored).map((m) => m.id);
-  const duplicated = messages.filter((m) => m.processed > 1).map((m) => m.id);
+  const duplicated = messages.filter((m) => Object.values(o.processedIn[m.id] ?? {}).some((n) => n > 1)).map((m) => m.id);
   const reordered = new Set<string>();
   for (const [unit, processed] of Object.entries(o.processOrder)) {
     const rank = new Map((o.sendOrder[unit] ?? []).map((id, i) => [id, i]));

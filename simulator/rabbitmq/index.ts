@@ -1,4 +1,9 @@
-import type { SystemModule } from '../core/registry';
+import { systemModule, type SystemModule } from '../core/registry';
+import { rabbitEngine } from './engine';
+import { builtins } from './builtins';
 
-/** The rabbitmq engine and its built-in scenarios (null until the engine lands). */
-export const rabbitmqModule: SystemModule | null = null;
+/** The rabbitmq engine and its built-in scenarios. */
+export const rabbitmqModule: SystemModule = systemModule({ engine: rabbitEngine, builtins });
+
+export { rabbitEngine } from './engine';
+export type { RabbitScenario } from './schema';
