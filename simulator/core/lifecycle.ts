@@ -29,8 +29,9 @@ export function lifecycle<S extends string, E extends string>(machine: AnyStateM
     if (hit !== undefined) return hit;
     const from = machine.resolveState({ value: state, context: undefined });
     const [to] = transition(machine, from, { type: event });
-    // XState returns the same snapshot when no transition is enabled for the event.
-    const result = to === from || to.value === from.value && !from.can({ type: event }) ? null : (String(to.value) as S);
+    // XState returns the same snapshot both when no transition is enabled for the event and for an
+    // enabled self-transition without actions, so `can` (not identity) decides whether it is legal.
+    const result = from.can({ type: event }) ? (String(to.value) as S) : null;
     memo.set(key, result);
     return result;
   };

@@ -1,4 +1,7 @@
-import type { SystemModule } from '../core/registry';
+/** The RocketMQ engine and its built-in scenarios. */
+import { systemModule, type SystemModule } from '../core/registry';
+import { rocketEngine } from './engine';
+import { builtins } from './builtins';
 
-/** The rocketmq engine and its built-in scenarios (null until the engine lands). */
-export const rocketmqModule: SystemModule | null = null;
+export const rocketmqModule: SystemModule = systemModule({ engine: rocketEngine, builtins });
+export { rocketEngine };
