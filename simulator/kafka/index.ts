@@ -1,4 +1,10 @@
-import type { SystemModule } from '../core/registry';
+import { systemModule, type SystemModule } from '../core/registry';
+import { builtins } from './builtins';
+import { kafkaEngine } from './engine';
 
-/** The kafka engine and its built-in scenarios (null until the engine lands). */
-export const kafkaModule: SystemModule | null = null;
+/** The Kafka engine and its built-in scenarios. */
+export const kafkaModule: SystemModule = systemModule({ engine: kafkaEngine, builtins });
+
+export { kafkaEngine } from './engine';
+export type { KafkaScenario, KafkaScenarioInput } from './schema';
+export type * from './model';
