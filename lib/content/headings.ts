@@ -25,6 +25,8 @@ const HEADING = /^(#{2,3})\s+(.*?)\s*$/;
 const EXPLICIT_ID = /^(.*?)\s*\{\/\*\s*(.*?)\s*\*\/\}$/;
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const FENCE = /^\s*(```|~~~)/;
+/** Ids the lesson page itself uses (quiz section and items, simulation boxes, skip link target, sources). */
+const RESERVED = /^(?:quiz|quiz-.*|sim-.*|main-content|sources)$/;
 
 /** Lines outside fenced code blocks, with their 1-based numbers. */
 function proseLines(source: string): { text: string; line: number }[] {
@@ -56,6 +58,10 @@ export function extractHeadings(source: string): { headings: Heading[]; problems
     const [, rawText, id] = explicit;
     if (!ID.test(id)) {
       problems.push({ line, field: 'heading', message: `id "${id}" must be lowercase words joined by "-"` });
+      continue;
+    }
+    if (RESERVED.test(id)) {
+      problems.push({ line, field: 'heading', message: `id "${id}" is reserved for the page itself` });
       continue;
     }
     const first = headings.find((h) => h.id === id);

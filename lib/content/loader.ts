@@ -63,7 +63,9 @@ function zodProblems(file: string, error: ZodError): string[] {
 function yamlProblem(file: string, error: unknown, lineOffset = 0): string {
   if (error instanceof YAMLParseError) {
     const line = (error.linePos?.[0].line ?? 0) + lineOffset;
-    return `${file}: (yaml${line ? ` line ${line}` : ''}): ${error.message.split('\n')[0]}`;
+    // The first line of the message ends with " at line L, column C:" and a source excerpt follows; we print the line.
+    const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    return `${file}: (yaml${line ? ` line ${line}` : ''}): ${message}`;
   }
   return `${file}: (yaml): ${String(error)}`;
 }
@@ -121,15 +123,16 @@ export function readLesson(mdxPath: string, locale: Locale, track: Track, proble
 const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
 
 /**
- * Loads every lesson under `contentDir` and checks the site as a whole. Throws a ContentError listing every problem.
+ * Loads every lesson under `contentDir` and checks the site as a whole against the notes index in `notesDir`
+ * (tests point `contentDir` at fixtures and keep the real index). Throws a ContentError listing every problem.
  * Only `{locale}/{track}/*.mdx` is read: any other folder or stray file under a locale is reported, so a typo in a
  * folder name cannot silently hide a lesson.
  */
-export function loadSite(contentDir: string, scenarios: ScenarioRegistry): Site {
+export function loadSite(contentDir: string, scenarios: ScenarioRegistry, notesDir: string = contentDir): Site {
   const problems: string[] = [];
   let notes: NotesIndex;
   try {
-    notes = readNotesIndex(contentDir);
+    notes = readNotesIndex(notesDir);
   } catch (error) {
     throw new ContentError([error instanceof Error ? error.message : String(error)]);
   }

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { loadSite, type Lesson, type Site } from './loader';
 import { scenarioRegistry } from './scenarios';
+import { contentStats } from './stats';
 import type { Locale, Track } from './schema';
 
 export const CONTENT_DIR = path.join(process.cwd(), 'content');
@@ -24,10 +25,8 @@ export function findLesson(locale: Locale, track: string, slug: string): Lesson 
   return getSite().lessons.find((l) => l.locale === locale && l.track === track && l.slug === slug);
 }
 
-/** Distinct notes entries (duplicates excluded) answered by this locale's lessons. */
-export function coverage(locale: Locale): { covered: number; total: number; missing: string[] } {
-  const { notes } = getSite();
-  const answered = new Set(lessonsOf(locale).flatMap((l) => l.frontmatter.questions));
-  const missing = notes.distinctIds.filter((id) => !answered.has(id));
-  return { covered: notes.distinctIds.length - missing.length, total: notes.distinctIds.length, missing };
+/** Distinct notes entries (duplicates excluded) answered by this locale's lessons (the home page's meter). */
+export function coverage(locale: Locale): { covered: number; total: number } {
+  const stats = contentStats(getSite());
+  return { covered: stats.questionsCovered[locale], total: stats.questionsTotal };
 }

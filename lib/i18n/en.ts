@@ -4,6 +4,7 @@ import type { Dictionary } from './zh';
 export const en: Dictionary = {
   site: {
     name: 'MQ Lab',
+    languageName: 'English',
     tagline: 'A message-queue lab for interviews: RabbitMQ, Kafka, RocketMQ',
     description: 'Learn RabbitMQ, Kafka and RocketMQ for interviews with lessons, step-through failure simulations and quizzes.',
     skipToContent: 'Skip to content',

@@ -3,6 +3,7 @@ import { en } from './en';
 import { zh, type Dictionary } from './zh';
 
 export { LOCALES, type Locale, type Dictionary };
+export { fill } from './fill';
 
 /** The locale `/` forwards to. */
 export const DEFAULT_LOCALE: Locale = 'zh';
@@ -22,7 +23,13 @@ export function otherLocale(locale: Locale): Locale {
   return locale === 'zh' ? 'en' : 'zh';
 }
 
-/** Fills `{name}` placeholders; an unknown placeholder is left visible so a test or a reader notices it. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+/** Narrows a route param; static params make anything else impossible, so this throws instead of returning 404. */
+export function toLocale(value: string): Locale {
+  if (!isLocale(value)) throw new Error(`unknown locale "${value}"`);
+  return value;
+}
+
+/** BCP 47 tag for `lang` attributes: "zh-CN" makes browsers pick Simplified Chinese glyphs. */
+export function htmlLang(locale: Locale): string {
+  return locale === 'zh' ? 'zh-CN' : 'en';
 }

@@ -5,6 +5,8 @@
 export const zh = {
   site: {
     name: 'MQ Lab',
+    /** This locale's name in its own language (language choice and switch). */
+    languageName: '中文',
     tagline: '为面试准备的消息队列实验室：RabbitMQ、Kafka、RocketMQ',
     description: '用课程、可单步回放的故障模拟和练习题，弄懂 RabbitMQ、Kafka 和 RocketMQ，准备面试。',
     skipToContent: '跳到正文',

@@ -1,0 +1,18 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { dictionaries } from '@/lib/i18n';
+import '../globals.css';
+
+export const metadata: Metadata = {
+  title: dictionaries.zh.root.title,
+  description: `${dictionaries.zh.site.description} ${dictionaries.en.site.description}`,
+};
+
+/** Root layout of `/` only (a route group beside `[locale]`, which has its own <html lang>). */
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="zh-CN">
+      <body>{children}</body>
+    </html>
+  );
+}

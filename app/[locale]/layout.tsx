@@ -1,0 +1,25 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { getDictionary, htmlLang, LOCALES, toLocale, type Locale } from '@/lib/i18n';
+import '../globals.css';
+
+export const dynamicParams = false;
+
+export function generateStaticParams(): { locale: Locale }[] {
+  return LOCALES.map((locale) => ({ locale }));
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const t = getDictionary(toLocale((await params).locale));
+  return { title: { default: t.site.name, template: `%s · ${t.site.name}` }, description: t.site.description };
+}
+
+/** Root layout of every localized page: its own <html lang>. Header and footer come from <Shell> in each page. */
+export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+  const locale = toLocale((await params).locale);
+  return (
+    <html lang={htmlLang(locale)}>
+      <body>{children}</body>
+    </html>
+  );
+}

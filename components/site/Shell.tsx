@@ -1,0 +1,61 @@
+import type { ReactNode } from 'react';
+import { TRACKS, type Locale } from '@/lib/content/schema';
+import { getDictionary, htmlLang, otherLocale } from '@/lib/i18n';
+import { homeHref, trackHref } from '@/lib/nav/site-nav';
+
+/**
+ * Header, main landmark and footer of every localized page. Pages pass `alternate`, the same page in the other
+ * locale, because a layout cannot know the current path in a static export (and a client hook would cost JS).
+ * Links are plain <a>: next/link would add client JavaScript to pages that must have none.
+ */
+export function Shell({ locale, alternate, children }: { locale: Locale; alternate: string; children: ReactNode }) {
+  const t = getDictionary(locale);
+  const other = otherLocale(locale);
+  return (
+    <>
+      <a
+        href="#main-content"
+        className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2"
+      >
+        {t.site.skipToContent}
+      </a>
+      <header className="sticky top-0 z-40 border-b border-line bg-surface/95 backdrop-blur">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <a href={homeHref(locale)} className="text-lg font-bold">
+            <span aria-hidden="true" className="me-1 text-producer">
+              ▸
+            </span>
+            {t.site.name}
+          </a>
+          <nav aria-label={t.site.mainNav} className="flex-1">
+            <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+              {TRACKS.map((track) => (
+                <li key={track}>
+                  <a href={trackHref(locale, track)} className="hover:underline">
+                    {t.tracks[track].title}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <a
+            href={alternate}
+            hrefLang={other}
+            lang={htmlLang(other)}
+            aria-label={t.site.switchLanguageLabel}
+            data-testid="language-switch"
+            className="rounded-md border border-line px-3 py-1 text-sm hover:bg-surface-muted"
+          >
+            {t.site.switchLanguage}
+          </a>
+        </div>
+      </header>
+      <main id="main-content" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 outline-none">
+        {children}
+      </main>
+      <footer className="border-t border-line">
+        <p className="mx-auto max-w-6xl px-4 py-6 text-sm text-ink-muted">{t.site.footer}</p>
+      </footer>
+    </>
+  );
+}
