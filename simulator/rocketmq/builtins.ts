@@ -243,15 +243,15 @@ export const builtins: Builtin<RocketScenario>[] = [
   make(
     'rocket-consumer-crash-duplicate',
     { zh: '处理完、提交进度前崩溃', en: 'A crash after processing, before the offset commit' },
-    { zh: 'c1 处理完 m1 后立刻崩溃，消费进度还没提交（每 5 s 提交一次）。m1 会怎样？', en: 'c1 crashes right after processing m1, before its offset was committed (offsets are committed every 5 s). What happens to m1?' },
-    { zh: '被处理两次。Broker 上的进度还在 m1 之前；c1 的连接断开后组内重新负载均衡，c2 接手这个队列，从已提交的进度开始拉取，再次处理 m1。这就是 at-least-once：消费者必须幂等。', en: 'It is processed twice. The broker\'s offset is still before m1; when c1\'s connection drops the group rebalances, c2 takes over the queue from the committed offset and processes m1 again. That is at-least-once: consumers must be idempotent.' },
+    { zh: 'c2 处理完 m1 后立刻崩溃，消费进度还没提交（每 5 s 提交一次）。m1 会怎样？', en: 'c2 crashes right after processing m1, before its offset was committed (offsets are committed every 5 s). What happens to m1?' },
+    { zh: '被处理两次。Broker 上的进度还在 m1 之前；c2 的连接断开后组内重新负载均衡，c1 接手这个队列，从已提交的进度开始拉取，再次处理 m1。这就是 at-least-once：消费者必须幂等。', en: 'It is processed twice. The broker\'s offset is still before m1; when c2\'s connection drops the group rebalances, c1 takes over the queue from the committed offset and processes m1 again. That is at-least-once: consumers must be idempotent.' },
     ['duplicates', 'offsets', 'rebalance', 'crash'],
     {
       brokers: oneBroker(),
       topicConfigs: orders(2),
       producers: [{ id: 'p1', group: 'pg' }],
       consumers: [
-        { id: 'c1', group: 'g1', subscribe: ['orders'], behaviour: { m1: { crashAfterProcessing: true } } },
+        { id: 'c1', group: 'g1', subscribe: ['orders'] },
         { id: 'c2', group: 'g1', subscribe: ['orders'], behaviour: { m1: { crashAfterProcessing: true } } },
       ],
       script: [{ do: 'advance', ms: 100 }, { do: 'send', producer: 'p1', topic: 'orders', id: 'm1', key: 'order-1' }, { do: 'settle' }],
