@@ -1,0 +1,81 @@
+import type { Metadata } from 'next';
+import { Shell } from '@/components/site/Shell';
+import { LazySimulation } from '@/components/sim/LazySimulation';
+import { getBuiltin, listBuiltins } from '@/simulator';
+import { LOCALES, otherLocale, toLocale, type Locale } from '@/lib/i18n';
+import { simT } from '@/lib/i18n/sim';
+import { lessonUrl, scenarioHref, simHref } from '@/lib/sim/paths';
+import { scenarioCard } from '@/lib/sim/summary';
+
+type Props = { params: Promise<{ locale: string; id: string }> };
+
+export const dynamicParams = false;
+
+export function generateStaticParams(): { locale: Locale; id: string }[] {
+  return LOCALES.flatMap((locale) => listBuiltins().map((s) => ({ locale, id: s.id })));
+}
+
+async function resolve(params: Props['params']) {
+  const { locale: raw, id } = await params;
+  const locale = toLocale(raw);
+  const card = scenarioCard(id, locale);
+  const builtin = getBuiltin(id);
+  // Static params make an unknown id impossible; throwing keeps the types honest.
+  if (!card || !builtin) throw new Error(`unknown scenario "${id}"`);
+  return { locale, id, card, builtin };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { card } = await resolve(params);
+  return { title: card.title, description: card.question };
+}
+
+/**
+ * The full-page simulator. First paint is the server-rendered placeholder (question and topology); the player is a
+ * client island loaded right after hydration, which then restores the state from `?s=` if the URL carries one.
+ */
+export default async function ScenarioPage({ params }: Props) {
+  const { locale, id, card, builtin } = await resolve(params);
+  const t = simT(locale);
+  const lessons = builtin.scenario.lessons ?? [];
+  return (
+    <Shell locale={locale} alternate={scenarioHref(otherLocale(locale), id)}>
+      <p className="text-sm">
+        <a className="link" href={simHref(locale)}>
+          ← {t.scenario.back}
+        </a>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold">{card.title}</h1>
+      <p className="mt-2 text-lg">
+        <span className="font-semibold">{t.scenario.predict} </span>
+        {card.question}
+      </p>
+      <details className="mt-2 text-sm">
+        <summary className="cursor-pointer text-ink-muted">{t.scenario.showExpected}</summary>
+        <p className="mt-1">
+          <span className="font-semibold">{t.scenario.expected}: </span>
+          {builtin.expected[locale]}
+        </p>
+      </details>
+      {lessons.length > 0 && (
+        <p className="mt-2 text-sm">
+          {t.library.lessons}:{' '}
+          {lessons.map((l, i) => (
+            <span key={l}>
+              {i > 0 && ', '}
+              <a className="link" href={lessonUrl(locale, l)}>
+                {l}
+              </a>
+            </span>
+          ))}
+        </p>
+      )}
+      <div className="mt-6">
+        <LazySimulation {...card} eager syncUrl />
+        <noscript>
+          <p className="mt-2 text-sm text-ink-muted">{t.scenario.noscript}</p>
+        </noscript>
+      </div>
+    </Shell>
+  );
+}

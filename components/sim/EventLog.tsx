@@ -1,0 +1,115 @@
+'use client';
+
+import { useEffect, useMemo, useRef } from 'react';
+import type { Timeline } from '@/simulator';
+import type { ScenarioBase } from '@/simulator/core/types';
+import { fill } from '@/lib/sim/fill';
+import type { SimLocale, SimStrings } from '@/lib/i18n/sim';
+import { foldBackground, rowOf, type LogRow } from '@/lib/sim/session';
+import { lessonUrl } from '@/lib/sim/paths';
+
+/** Rows shown on each side of the current one: the log is windowed so long runs stay cheap to render. */
+const WINDOW = 20;
+
+/**
+ * The engine's narration, one button per event (it seeks to just after that event). Runs of background events are
+ * folded into one row unless the cursor is inside them, so stepping stays exact while the log stays readable.
+ */
+export function EventLog({
+  t,
+  locale,
+  timeline,
+  step,
+  lessons,
+  onSeek,
+}: {
+  t: SimStrings;
+  locale: SimLocale;
+  timeline: Timeline<ScenarioBase, unknown>;
+  step: number;
+  lessons: string[];
+  onSeek: (step: number) => void;
+}) {
+  const rows = useMemo(() => foldBackground(timeline.records), [timeline]);
+  const current = step > 0 ? step - 1 : -1;
+  const at = current >= 0 ? rowOf(rows, current) : 0;
+  const from = Math.max(0, at - WINDOW);
+  const to = Math.min(rows.length, at + WINDOW + 1);
+  const listRef = useRef<HTMLOListElement>(null);
+
+  useEffect(() => {
+    const el = listRef.current?.querySelector<HTMLElement>('[aria-current="step"]');
+    const list = listRef.current;
+    // Scroll the list itself (never the page) so the current entry stays visible.
+    if (el && list) list.scrollTop = Math.max(0, el.offsetTop - list.offsetTop - list.clientHeight / 3);
+  }, [step]);
+
+  const expand = (r: LogRow): number[] => (r.kind === 'event' ? [r.i] : current >= r.from && current <= r.to ? range(r.from, r.to) : []);
+
+  return (
+    <section aria-labelledby="sim-log-title" className="flex min-w-0 flex-col rounded-md border border-line">
+      <h3 id="sim-log-title" className="border-b border-line px-3 py-2 text-sm font-semibold">
+        {t.log.title}
+      </h3>
+      {lessons.length > 0 && (
+        <p className="border-b border-line px-3 py-1 text-xs">
+          {t.log.lesson}:{' '}
+          {lessons.map((l, k) => (
+            <span key={l}>
+              {k > 0 && ', '}
+              <a className="link" href={lessonUrl(locale, l)}>
+                {l}
+              </a>
+            </span>
+          ))}
+        </p>
+      )}
+      <ol ref={listRef} className="max-h-[28rem] flex-1 overflow-y-auto p-1 text-sm" data-testid="event-log">
+        {from > 0 && <li className="px-2 py-1 text-xs text-ink-muted">{fill(t.log.earlier, { n: countEvents(rows, 0, from) })}</li>}
+        {rows.slice(from, to).map((r) => {
+          const shown = expand(r);
+          if (shown.length === 0 && r.kind === 'fold') {
+            return (
+              <li key={`f${r.from}`}>
+                <button type="button" onClick={() => onSeek(r.to + 1)} className="w-full rounded px-2 py-1 text-left text-xs text-ink-muted hover:bg-surface-muted">
+                  <span aria-hidden="true">⋯ </span>
+                  {fill(t.log.folded, { n: r.to - r.from + 1 })}
+                </button>
+              </li>
+            );
+          }
+          return shown.map((i) => {
+            const rec = timeline.records[i];
+            const isCurrent = i === current;
+            return (
+              <li key={i}>
+                <button
+                  type="button"
+                  onClick={() => onSeek(i + 1)}
+                  aria-current={isCurrent ? 'step' : undefined}
+                  className={`w-full rounded px-2 py-1 text-left ${isCurrent ? 'bg-surface-muted font-medium outline outline-2 outline-accent' : 'hover:bg-surface-muted'} ${rec.bg ? 'text-ink-muted' : ''}`}
+                >
+                  <span className="me-1 font-mono text-xs text-ink-muted">#{i + 1}</span>
+                  {rec.markers?.includes('loss') && <span className="me-1 font-semibold text-lost">✕</span>}
+                  {timeline.narration(i)[locale]}
+                </button>
+              </li>
+            );
+          });
+        })}
+        {to < rows.length && <li className="px-2 py-1 text-xs text-ink-muted">{fill(t.log.later, { n: countEvents(rows, to, rows.length) })}</li>}
+      </ol>
+    </section>
+  );
+}
+
+const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, k) => a + k);
+
+function countEvents(rows: LogRow[], from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const r = rows[k];
+    n += r.kind === 'event' ? 1 : r.to - r.from + 1;
+  }
+  return n;
+}

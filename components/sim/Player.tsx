@@ -1,0 +1,390 @@
+'use client';
+
+/**
+ * The simulator player: one built-in scenario, the learner's config patches and injected faults, a timeline run once
+ * per (scenario, patches, interventions) and a player machine that says which step is on screen.
+ *
+ * Invariants and traps:
+ * - Nothing here reads `window` during render: the URL is read in an effect after mount, and written back
+ *   (history.replaceState) only while not playing, so playback never floods the history API.
+ * - The world on screen is `cache.get(step)`, a read of a deterministic replay; no engine actor is alive.
+ * - Every edit (fault, config) is validated and run *before* it is committed to state, so a bad edit shows an error
+ *   and leaves the player as it was.
+ */
+import { useMachine } from '@xstate/react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { getBuiltin, parseScenario } from '@/simulator';
+import type { ScenarioBase } from '@/simulator/core/types';
+import { fill } from '@/lib/sim/fill';
+import { simT, type SimLocale, type SimStrings } from '@/lib/i18n/sim';
+import { intervalFor, playerMachine, type PlayerStateValue } from '@/lib/sim/player-machine';
+import {
+  forkAt,
+  loadSession,
+  lossStep,
+  patchedScenario,
+  pathLabel,
+  upsertPatch,
+  validateInterventions,
+  validateStep,
+  type ConfigPatch,
+  type Intervention,
+  type InterventionStep,
+  type ScalarValue,
+} from '@/lib/sim/session';
+import { StepCache } from '@/lib/sim/step-cache';
+import { decodeState, searchFor, stateParam } from '@/lib/sim/url-state';
+import { Controls } from './Controls';
+import { EventLog } from './EventLog';
+import { FaultPanel, describeStep } from './FaultPanel';
+import { OutcomePanel } from './OutcomePanel';
+import { StateTable } from './StateTable';
+import { SystemView } from './views/SystemView';
+
+interface Edits {
+  patches: ConfigPatch[];
+  interventions: Intervention[];
+}
+
+const NO_EDITS: Edits = { patches: [], interventions: [] };
+
+export interface PlayerProps {
+  /** Built-in scenario id. */
+  id: string;
+  locale: SimLocale;
+  /** Read the state from `?s=` after mount and keep the URL in step (the full-page simulator only). */
+  syncUrl?: boolean;
+  /** Start playing as soon as it mounts (the lesson embed's "Run" button). */
+  autoPlay?: boolean;
+}
+
+const subscribeNothing = () => () => {};
+
+/**
+ * The query string as the page was opened. Trap: the player rewrites the URL as the learner moves (replaceState),
+ * so reading `location.search` on every render would make the restored state — and a broken link's alert — chase
+ * the player's own writes. Pages are full loads (plain <a> links), so one value per document is right.
+ */
+let openedWith: string | null = null;
+const firstSearch = () => (openedWith ??= window.location.search);
+const noSearch = () => '';
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Validates a shared state against the scenario and its timeline; returns the edits and step, or a reason. */
+function restore(base: ScenarioBase, id: string, search: string, t: SimStrings): { edits: Edits; step: number } | { error: string } {
+  const raw = stateParam(search);
+  if (raw === null) return { edits: NO_EDITS, step: 0 };
+  const decoded = decodeState(raw, id);
+  if (!decoded.ok) return { error: fill(t.errors[decoded.reason], { detail: decoded.detail }) };
+  const { p, i, n } = decoded.state;
+  let sc: ScenarioBase;
+  try {
+    sc = patchedScenario(base, p);
+  } catch (e) {
+    return { error: fill(t.errors.config, { detail: message(e) }) };
+  }
+  let interventions: Intervention[];
+  try {
+    interventions = validateInterventions(sc, i);
+  } catch (e) {
+    return { error: fill(t.errors.fault, { detail: message(e) }) };
+  }
+  try {
+    const s = loadSession(base, p, interventions);
+    if (n > s.timeline.length) return { error: fill(t.errors.step, { detail: `${n} > ${s.timeline.length}` }) };
+  } catch (e) {
+    return { error: fill(t.errors.run, { detail: message(e) }) };
+  }
+  return { edits: { patches: p, interventions }, step: n };
+}
+
+export default function Player({ id, locale, syncUrl = false, autoPlay = false }: PlayerProps) {
+  const t = simT(locale);
+  const builtin = useMemo(() => getBuiltin(id), [id]);
+  const base = useMemo(() => (builtin ? parseScenario(builtin.scenario) : null), [builtin]);
+  if (!builtin || !base) {
+    return (
+      <p role="alert" className="rounded-md border border-lost p-4">
+        {fill(t.errors.scenario, { detail: id })}
+      </p>
+    );
+  }
+  return <PlayerInner id={id} locale={locale} base={base} title={builtin.scenario.title[locale]} lessons={base.lessons ?? []} syncUrl={syncUrl} autoPlay={autoPlay} />;
+}
+
+function PlayerInner({ id, locale, base, title, lessons, syncUrl, autoPlay }: Required<PlayerProps> & { base: ScenarioBase; title: string; lessons: string[] }) {
+  const t = simT(locale);
+  // The URL is an external store: read it after hydration (the server snapshot is null, so prerendering never
+  // touches `window`), derive the restored session from it, and let the learner's own edits override it.
+  const search = useSyncExternalStore(subscribeNothing, syncUrl ? firstSearch : noSearch, () => null);
+  const restored = useMemo(() => (search === null ? null : restore(base, id, search, t)), [search, base, id, t]);
+  const linkError = restored && 'error' in restored ? restored.error : null;
+  const [userEdits, setEdits] = useState<Edits | null>(null);
+  const edits = userEdits ?? (restored && !('error' in restored) ? restored.edits : NO_EDITS);
+  const [editAlert, setAlert] = useState<{ kind: 'link' | 'edit'; text: string } | null>(null);
+  const [linkDismissed, setLinkDismissed] = useState(false);
+  const alert = editAlert ?? (linkError && !linkDismissed ? { kind: 'link' as const, text: linkError } : null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [showTable, setShowTable] = useState(false);
+
+  // Edits are validated before they are set, so this cannot throw for any state the player can reach.
+  const session = useMemo(() => loadSession(base, edits.patches, edits.interventions), [base, edits]);
+  const { timeline } = session;
+  const cache = useMemo(() => new StepCache(timeline, session.interventions), [timeline, session.interventions]);
+
+  const [snap, send] = useMachine(playerMachine, { input: { length: timeline.length } });
+  const state = snap.value as PlayerStateValue;
+  const { step, speed } = snap.context;
+
+  // Edit handlers load their new timeline into the machine themselves, in the same event as the edit (so a click
+  // that follows immediately cannot be lost). This effect keeps the length in step for any other change (the
+  // restored link) and applies the restored step once, when the URL is first read.
+  const restoreApplied = useRef(false);
+  const restoredStep = restored && !('error' in restored) ? restored.step : 0;
+  useEffect(() => {
+    let target: number | undefined;
+    if (search !== null && !restoreApplied.current) {
+      restoreApplied.current = true;
+      if (restoredStep > 0) target = restoredStep;
+    }
+    send({ type: 'player.load', length: timeline.length, step: target });
+  }, [timeline, send, search, restoredStep]);
+
+  useEffect(() => {
+    if (autoPlay) send({ type: 'player.play' });
+  }, [autoPlay, send]);
+
+  // Playback: one tick per interval while playing.
+  useEffect(() => {
+    if (state !== 'playing') return;
+    const timer = window.setTimeout(() => send({ type: 'player.tick' }), intervalFor(speed));
+    return () => window.clearTimeout(timer);
+  }, [state, step, speed, send]);
+
+  const shareSearch = searchFor({ s: id, p: edits.patches, i: edits.interventions, n: step });
+  useEffect(() => {
+    if (!syncUrl || search === null || state === 'playing') return;
+    const url = `${window.location.pathname}${shareSearch}${window.location.hash}`;
+    if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(window.history.state, '', url);
+  }, [syncUrl, search, state, shareSearch]);
+
+  const world = cache.get(step);
+  const record = step > 0 ? timeline.records[step - 1] : undefined;
+  const report = timeline.report;
+  const lost = useMemo(() => new Set(report.lost), [report]);
+  const lossAt = useMemo(() => lossStep(timeline.records, report), [timeline, report]);
+  const nodes = useMemo(() => timeline.engine.nodes(session.scenario, cache.get(0)), [timeline, session.scenario, cache]);
+
+  const seek = useCallback((n: number) => send({ type: 'player.seek', step: n }), [send]);
+
+  const narration = record ? timeline.narration(step - 1)[locale] : t.player.start;
+
+  const inject = useCallback(
+    (raw: InterventionStep) => {
+      try {
+        const parsed = validateStep(session.scenario, raw);
+        const interventions = forkAt(edits.interventions, step, parsed);
+        const next = loadSession(base, edits.patches, interventions);
+        send({ type: 'player.load', length: next.timeline.length, step: step + 1 });
+        setEdits({ patches: edits.patches, interventions });
+        setNotice(fill(t.faults.injected, { what: describeStep(parsed, t) }));
+        setAlert(null);
+      } catch (e) {
+        setAlert({ kind: 'edit', text: fill(t.faults.invalid, { error: message(e) }) });
+      }
+    },
+    [session.scenario, edits, step, base, t, send],
+  );
+
+  const configure = useCallback(
+    (path: ConfigPatch['path'], value: ScalarValue) => {
+      try {
+        const patches = upsertPatch(edits.patches, { path, value });
+        const sc = patchedScenario(base, patches);
+        const interventions = validateInterventions(sc, edits.interventions);
+        const next = loadSession(base, patches, interventions);
+        send({ type: 'player.load', length: next.timeline.length, step });
+        setEdits({ patches, interventions });
+        setNotice(fill(t.faults.applied, { what: `${pathLabel(path)} = ${JSON.stringify(value)}` }));
+        setAlert(null);
+      } catch (e) {
+        setAlert({ kind: 'edit', text: fill(t.faults.invalid, { error: message(e) }) });
+      }
+    },
+    [edits, base, step, t, send],
+  );
+
+  const undo = useCallback(
+    (kind: 'patch' | 'intervention' | 'all', index = 0) => {
+      const next: Edits =
+        kind === 'all'
+          ? NO_EDITS
+          : kind === 'patch'
+            ? { patches: edits.patches.filter((_, i) => i !== index), interventions: edits.interventions }
+            : { patches: edits.patches, interventions: edits.interventions.filter((_, i) => i !== index) };
+      try {
+        const loaded = loadSession(base, next.patches, next.interventions);
+        send({ type: 'player.load', length: loaded.timeline.length, step });
+        setEdits(next);
+        setAlert(null);
+      } catch (e) {
+        setAlert({ kind: 'edit', text: fill(t.faults.invalid, { error: message(e) }) });
+      }
+    },
+    [edits, base, step, t, send],
+  );
+
+  const share = useCallback(async () => {
+    const url = `${window.location.origin}${window.location.pathname}${shareSearch}`;
+    try {
+      await navigator.clipboard.writeText(url);
+      setNotice(t.player.copied);
+    } catch {
+      setNotice(t.player.copyFailed);
+    }
+  }, [shareSearch, t]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    const el = e.target as HTMLElement;
+    const tag = el.tagName;
+    // Form fields keep their own keys; the range input already maps ←/→/Home/End to seeks.
+    if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || e.altKey || e.ctrlKey || e.metaKey) return;
+    const onControl = tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY';
+    switch (e.key) {
+      case 'ArrowRight':
+        send({ type: 'player.step' });
+        break;
+      case 'ArrowLeft':
+        send({ type: 'player.back' });
+        break;
+      case 'Home':
+        send({ type: 'player.home' });
+        break;
+      case 'End':
+        send({ type: 'player.end' });
+        break;
+      case '+':
+      case '=':
+        send({ type: 'player.faster' });
+        break;
+      case '-':
+      case '_':
+        send({ type: 'player.slower' });
+        break;
+      case ' ':
+        // Space on a button must still press that button (keyboard users rely on it).
+        if (onControl) return;
+        send({ type: 'player.toggle' });
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  };
+
+  return (
+    <section
+      aria-label={fill(t.player.region, { title })}
+      data-state={state}
+      data-scenario={id}
+      data-system={base.system}
+      data-step={step}
+      data-length={timeline.length}
+      onKeyDown={onKeyDown}
+      className="not-prose rounded-xl border border-line bg-surface p-3 sm:p-4"
+    >
+      {alert && (
+        <div role="alert" className="mb-3 flex items-start justify-between gap-3 rounded-md border-2 border-lost p-3" data-testid="sim-alert">
+          <div>
+            <p className="font-semibold text-lost">
+              <span aria-hidden="true">⚠ </span>
+              {alert.kind === 'link' ? t.errors.title : alert.text}
+            </p>
+            {alert.kind === 'link' && (
+              <p>
+                {alert.text} {t.errors.fallback}
+              </p>
+            )}
+          </div>
+          <button type="button" className="rounded border border-line px-2 py-1 text-sm" onClick={() => (editAlert ? setAlert(null) : setLinkDismissed(true))}>
+            {t.errors.dismiss}
+          </button>
+        </div>
+      )}
+      {report.violations.length > 0 && (
+        <p role="alert" className="mb-3 rounded-md border-2 border-lost p-3 text-sm">
+          {fill(t.player.violations, { list: report.violations.slice(0, 3).join('; ') })}
+        </p>
+      )}
+
+      <Controls
+        t={t}
+        state={state}
+        step={step}
+        length={timeline.length}
+        speed={speed}
+        records={timeline.records}
+        lossAt={lossAt}
+        send={send}
+        onShare={share}
+      />
+
+      <p className="mt-2 min-h-[3rem] rounded-md bg-surface-muted px-3 py-2 text-sm" aria-live="polite" aria-atomic="true" data-testid="narration">
+        <span className="font-mono text-ink-muted">
+          {fill(t.player.position, { n: step, total: timeline.length })} · {fill(t.player.time, { ms: world.time })}
+        </span>{' '}
+        {narration}
+      </p>
+      {notice && (
+        <p className="mt-1 text-sm text-ink-muted" role="status">
+          {notice}
+        </p>
+      )}
+
+      <div className="mt-3 grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div
+          tabIndex={0}
+          aria-label={t.player.stage}
+          aria-describedby={`${id}-keys`}
+          className="min-w-0 rounded-md border border-line p-1"
+          data-testid="stage"
+        >
+          <SystemView world={world} scenario={session.scenario} record={record} lost={lost} t={t} nodes={nodes} />
+          <p id={`${id}-keys`} className="px-2 pb-1 text-xs text-ink-muted">
+            {t.player.keys}
+          </p>
+        </div>
+        <EventLog t={t} locale={locale} timeline={timeline} step={step} lessons={lessons} onSeek={seek} />
+      </div>
+
+      <div className="mt-4 grid gap-4 lg:grid-cols-2">
+        <OutcomePanel t={t} report={report} lossAt={lossAt} onJump={seek} />
+        <FaultPanel
+          t={t}
+          locale={locale}
+          scenario={session.scenario}
+          world={world}
+          nodes={nodes}
+          edits={edits}
+          onInject={inject}
+          onConfigure={configure}
+          onUndo={undo}
+        />
+      </div>
+
+      <div className="mt-4">
+        <button type="button" aria-expanded={showTable} onClick={() => setShowTable((v) => !v)} className="rounded-md border border-line px-3 py-1 text-sm">
+          {showTable ? t.player.hideStateTable : t.player.stateTable}
+        </button>
+        {/* Rendered only when asked for: rebuilding a table of the whole state on every step is the single most
+            expensive thing the player could do. The toggle is a real button, so screen-reader users reach it. */}
+        {showTable && (
+          <div className="mt-2">
+            <StateTable d={world.d} caption={fill(t.player.stateCaption, { n: step })} labels={{ entity: t.view.entity, value: t.view.value }} />
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,14 @@
+import type { World } from '@/simulator/core/world';
+import type { EventRecord, ScenarioBase } from '@/simulator/core/types';
+import type { SimStrings } from '@/lib/i18n/sim';
+
+/** What every system view receives. `world` is shared with the step cache: read it, never mutate it. */
+export interface ViewProps {
+  world: World<unknown>;
+  scenario: ScenarioBase;
+  /** The event that produced this world (undefined at step 0): its nodes and messages are highlighted. */
+  record: EventRecord | undefined;
+  /** Messages the final report calls lost: drawn with a cross and a dashed outline wherever they appear. */
+  lost: ReadonlySet<string>;
+  t: SimStrings;
+}
