@@ -19,7 +19,6 @@ import { Simulation } from '@/components/mdx/Simulation';
 import { Term } from '@/components/mdx/Term';
 import { Versions } from '@/components/mdx/Versions';
 import { Quiz } from '@/components/Quiz';
-import { builtinScenarios } from '@/lib/content/scenarios';
 import type { Locale, QuizItem } from '@/lib/content/schema';
 import { fill, getDictionary } from '@/lib/i18n';
 
@@ -49,18 +48,7 @@ export function lessonComponents({ locale, quiz }: LessonContext) {
     ),
     Versions: ({ children }: WithChildren) => <Versions label={t.mdx.versions}>{children}</Versions>,
     Figure: ({ caption, children }: { caption: string } & WithChildren) => <Figure caption={caption}>{children}</Figure>,
-    Simulation: ({ scenario }: { scenario: string }) => {
-      const summary = builtinScenarios().get(scenario);
-      // The loader already rejected unknown ids; this guards a page rendered without the loader's checks.
-      if (!summary) throw new Error(`<Simulation scenario="${scenario}">: unknown built-in scenario`);
-      return (
-        <Simulation
-          summary={summary}
-          locale={locale}
-          labels={{ label: t.mdx.simulationLabel, soon: t.mdx.simulationSoon, button: t.mdx.simulationButton }}
-        />
-      );
-    },
+    Simulation: ({ scenario }: { scenario: string }) => <Simulation scenario={scenario} locale={locale} />,
     FollowUps: ({ children }: WithChildren) => <FollowUps label={t.mdx.followUps}>{children}</FollowUps>,
     FollowUp: ({ q, children }: { q: string } & WithChildren) => <FollowUp q={q}>{children}</FollowUp>,
     Recap: ({ children }: WithChildren) => <Recap label={t.mdx.recap}>{children}</Recap>,
