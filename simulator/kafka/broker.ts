@@ -8,7 +8,8 @@ import type { EventData } from '../core/types';
 import { ALTER_PARTITION_RETRY_MS, REPLICA_FETCH_MAX_RECORDS, resolve } from './config';
 import * as L from './log';
 import { brokerLc, replicaLc } from './machines';
-import type { BrokerState, LogEntry, PartitionState, ReplicaState } from './model';
+import type { BrokerState, LogEntry, ParkedFetch, PartitionState, ReplicaState } from './model';
+import { abortedTransactions, lastStableOffset } from './txnlog';
 import type { KafkaScenario } from './schema';
 import { lostNow, nextRequestId, setLeo, type KW, type PartitionView } from './util';
 import type { AlterPartitionBody } from './controller';
@@ -139,8 +140,38 @@ export function maybeAdvanceHw(w: KW, sc: KafkaScenario, p: PartitionState, r: R
     (error ? failed : acked).push(dp.id);
     send(w, b.id, dp.producer, { type: 'ProduceResponse', requestId: dp.requestId, tp: p.name, error, offset: dp.offset, messages: [dp.id] });
   }
-  for (const pf of take(b.parkedFetches, p.name, (x) => !x.replica && x.fetchOffset < r.hw)) answerConsumerFetch(w, sc, b.id, r, p.name, pf.from, pf.fetchOffset, pf.requestId);
+  wakeConsumers(w, sc, b, p.name, r);
   return { before, after: r.hw, acked, failed };
+}
+
+/** Answers parked consumer fetches that now have data: below the HW, or below the LSO for read_committed. */
+function wakeConsumers(w: KW, sc: KafkaScenario, b: BrokerState, tp: string, r: ReplicaState) {
+  if (!b.parkedFetches[tp]?.length) return;
+  const lso = lastStableOffset(r.log, r.hw);
+  for (const pf of take(b.parkedFetches, tp, (x) => !x.replica && x.fetchOffset < (x.readCommitted ? lso : r.hw)))
+    answerConsumerFetch(w, sc, b.id, r, tp, pf.from, pf.fetchOffset, pf.requestId, pf.readCommitted === true);
+}
+
+/**
+ * Appends records written by the broker itself (offset commits and group metadata on `__consumer_offsets`,
+ * transaction state on `__transaction_state`, COMMIT/ABORT markers on data partitions) to the log of the
+ * partition it leads, and lets replication take them from there. Returns the appended entries, or null if
+ * this broker is not the leader. The write is not held for acks=all (see README, simplifications).
+ */
+export function appendLocal(w: KW, sc: KafkaScenario, broker: string, tp: string, entries: Omit<LogEntry, 'offset' | 'epoch'>[]): LogEntry[] | null {
+  const p = w.d.partitions[tp];
+  const r = p?.replicaStates[broker];
+  if (!r || r.state !== 'Leader' || w.d.brokers[broker].state === 'NOT_RUNNING') return null;
+  const out = entries.map((e, i) => ({ ...e, offset: r.leo + i, epoch: r.leaderEpoch }) as LogEntry);
+  L.append(r.log, r.epochs, out);
+  setLeo(r);
+  maybeFlush(sc, p, r);
+  const b = w.d.brokers[broker];
+  for (const pf of take(b.parkedFetches, tp, (x) => x.replica)) answerFollowerFetch(w, broker, r, pf.from, tp, pf.fetchOffset, pf.requestId);
+  const hw = maybeAdvanceHw(w, sc, p, r);
+  // A marker can move the LSO without moving the HW (single replica): wake read_committed fetches too.
+  if (hw.after === hw.before) wakeConsumers(w, sc, b, tp, r);
+  return out;
 }
 
 function answerFetchError(w: KW, from: string, to: string, replica: boolean, tp: string, requestId: number, leaderEpoch: number, error: string, extra: Record<string, unknown> = {}) {
@@ -152,11 +183,28 @@ function answerFollowerFetch(w: KW, leader: string, r: ReplicaState, follower: s
   send(w, leader, follower, { type: 'FetchResponse', tp, replica: true, requestId, leaderEpoch: r.leaderEpoch, error: null, records, hw: r.hw, messages: records.map((e) => e.id) });
 }
 
-function answerConsumerFetch(w: KW, sc: KafkaScenario, leader: string, r: ReplicaState, tp: string, consumer: string, fetchOffset: number, requestId: number) {
+function answerConsumerFetch(w: KW, sc: KafkaScenario, leader: string, r: ReplicaState, tp: string, consumer: string, fetchOffset: number, requestId: number, readCommitted = false) {
   const max = resolve(sc).consumers[consumer]?.maxPollRecords ?? 500;
-  // Consumers only ever see records below the high watermark.
-  const records = r.log.slice(fetchOffset, Math.min(r.hw, fetchOffset + max));
-  send(w, leader, consumer, { type: 'FetchResponse', tp, replica: false, requestId, leaderEpoch: r.leaderEpoch, error: null, records, hw: r.hw, fetchOffset, messages: records.map((e) => e.id) });
+  // Consumers only ever see records below the high watermark; read_committed ones only below the LSO (KIP-98).
+  const lso = lastStableOffset(r.log, r.hw);
+  const end = Math.min(readCommitted ? lso : r.hw, fetchOffset + max);
+  const records = r.log.slice(fetchOffset, end);
+  const aborted = readCommitted ? abortedTransactions(r.log, fetchOffset, end) : [];
+  send(w, leader, consumer, {
+    type: 'FetchResponse',
+    tp,
+    replica: false,
+    requestId,
+    leaderEpoch: r.leaderEpoch,
+    error: null,
+    records,
+    hw: r.hw,
+    lso,
+    fetchOffset,
+    nextOffset: Math.max(fetchOffset, end),
+    aborted,
+    messages: records.filter((e) => !e.control).map((e) => e.id),
+  });
 }
 
 // ---------------------------------------------------------------- produce at the leader
@@ -164,7 +212,7 @@ function answerConsumerFetch(w: KW, sc: KafkaScenario, leader: string, r: Replic
 export interface ProduceBody {
   requestId: number;
   tp: string;
-  record: { id: string; key: string | null; pid: number; seq: number };
+  record: { id: string; key: string | null; pid: number; seq: number; epoch?: number; txn?: boolean };
   acks: -1 | 0 | 1;
   timeoutMs: number;
   messages: string[];
@@ -189,13 +237,21 @@ export function onProduce(w: KW, sc: KafkaScenario, broker: string, producer: st
     respond('NOT_ENOUGH_REPLICAS', -1);
     return { kind: 'kafka.produce.reject', args: { ...base, error: 'NOT_ENOUGH_REPLICAS', isr: [...r.isr], minIsr }, nodes, messages: [record.id] };
   }
-  // Idempotence (KIP-98): the leader keeps each producer id's sequence numbers in its log.
+  // Idempotence (KIP-98): the leader keeps each producer id's sequence numbers (per producer epoch) in its log.
   if (record.pid >= 0) {
+    const epoch = record.epoch ?? 0;
+    let latestEpoch = -1;
+    for (let i = r.log.length - 1; i >= 0; i--) if (r.log[i].pid === record.pid) latestEpoch = Math.max(latestEpoch, r.log[i].producerEpoch ?? 0);
+    if (epoch < latestEpoch) {
+      // Zombie fencing: a newer instance with the same transactional.id bumped the epoch (its markers carry it).
+      respond('INVALID_PRODUCER_EPOCH', -1);
+      return { kind: 'kafka.produce.reject', args: { ...base, error: 'INVALID_PRODUCER_EPOCH', epoch, latestEpoch }, nodes, messages: [record.id], markers: ['error'] };
+    }
     let last = -1;
     let dupOffset = -1;
     for (let i = r.log.length - 1; i >= 0; i--) {
       const e = r.log[i];
-      if (e.pid !== record.pid) continue;
+      if (e.pid !== record.pid || e.control || (e.producerEpoch ?? 0) !== epoch) continue;
       if (last === -1) last = e.seq;
       if (e.seq === record.seq) {
         dupOffset = e.offset;
@@ -213,6 +269,10 @@ export function onProduce(w: KW, sc: KafkaScenario, broker: string, producer: st
     }
   }
   const entry: LogEntry = { offset: r.leo, id: record.id, epoch: r.leaderEpoch, producer, pid: record.pid, seq: record.seq, key: record.key };
+  if (record.txn) {
+    entry.txn = true;
+    entry.producerEpoch = record.epoch ?? 0;
+  }
   L.append(r.log, r.epochs, [entry]);
   setLeo(r);
   maybeFlush(sc, p, r);
@@ -255,6 +315,8 @@ export interface FetchBody {
   fetchOffset: number;
   currentLeaderEpoch: number;
   maxWaitMs: number;
+  /** Consumer fetch with isolation.level=read_committed. */
+  readCommitted?: boolean;
 }
 
 export function onFetch(w: KW, sc: KafkaScenario, broker: string, from: string, body: FetchBody): EventData {
@@ -273,12 +335,17 @@ export function onFetch(w: KW, sc: KafkaScenario, broker: string, from: string, 
   }
   const b = w.d.brokers[broker];
   if (!body.replica) {
-    if (body.fetchOffset < r.hw) {
-      answerConsumerFetch(w, sc, broker, r, body.tp, from, body.fetchOffset, body.requestId);
-      return { kind: 'kafka.fetch.consumer', args: { ...base, hw: r.hw, leo: r.leo, count: Math.min(r.hw - body.fetchOffset, resolve(sc).consumers[from]?.maxPollRecords ?? 500) }, nodes };
+    const rc = body.readCommitted === true;
+    const limit = rc ? lastStableOffset(r.log, r.hw) : r.hw;
+    if (body.fetchOffset < limit) {
+      answerConsumerFetch(w, sc, broker, r, body.tp, from, body.fetchOffset, body.requestId, rc);
+      const args = { ...base, hw: r.hw, leo: r.leo, count: Math.min(limit - body.fetchOffset, resolve(sc).consumers[from]?.maxPollRecords ?? 500) };
+      return { kind: 'kafka.fetch.consumer', args: rc ? { ...args, lso: limit } : args, nodes };
     }
-    (b.parkedFetches[body.tp] ??= []).push({ tp: body.tp, from, replica: false, fetchOffset: body.fetchOffset, leaderEpoch: r.leaderEpoch, until: w.time + body.maxWaitMs, requestId: body.requestId });
-    return { kind: 'kafka.fetch.consumer.park', args: { ...base, hw: r.hw, leo: r.leo }, nodes, bg: r.leo === r.hw };
+    const pf: ParkedFetch = { tp: body.tp, from, replica: false, fetchOffset: body.fetchOffset, leaderEpoch: r.leaderEpoch, until: w.time + body.maxWaitMs, requestId: body.requestId };
+    if (rc) pf.readCommitted = true;
+    (b.parkedFetches[body.tp] ??= []).push(pf);
+    return { kind: 'kafka.fetch.consumer.park', args: rc ? { ...base, hw: r.hw, leo: r.leo, lso: limit } : { ...base, hw: r.hw, leo: r.leo }, nodes, bg: r.leo === r.hw };
   }
   // A follower's fetch offset is its LEO: this is how the leader learns follower progress.
   const prog = r.followers[from] ?? (r.followers[from] = { leo: -1, lastCaughtUpAt: 0, lastFetchAt: w.time, lastFetchLeaderLeo: -1 });
@@ -458,7 +525,7 @@ export function brokerTick(w: KW, sc: KafkaScenario, broker: string): EventData 
     for (const pf of take(b.parkedFetches, tp, (x) => x.until <= w.time)) {
       expired++;
       if (pf.replica) answerFollowerFetch(w, broker, r, pf.from, pf.tp, pf.fetchOffset, pf.requestId);
-      else answerConsumerFetch(w, sc, broker, r, pf.tp, pf.from, pf.fetchOffset, pf.requestId);
+      else answerConsumerFetch(w, sc, broker, r, pf.tp, pf.from, pf.fetchOffset, pf.requestId, pf.readCommitted === true);
     }
   }
   const resent: string[] = [];

@@ -5,6 +5,7 @@
  */
 import type { Builtin } from '../core/types';
 import { KafkaScenarioSchema, type KafkaScenario, type KafkaScenarioInput } from './schema';
+import { groupDefs } from './builtins-groups';
 
 type Def = { scenario: KafkaScenarioInput & { id: string; title: { zh: string; en: string }; question: { zh: string; en: string } }; expected: { zh: string; en: string } };
 
@@ -476,7 +477,7 @@ const defs: Def[] = [
   },
 ];
 
-export const builtins: Builtin<KafkaScenario>[] = defs.map((d) => ({
+export const builtins: Builtin<KafkaScenario>[] = [...defs, ...groupDefs].map((d) => ({
   scenario: KafkaScenarioSchema.parse(d.scenario) as Builtin<KafkaScenario>['scenario'],
   expected: d.expected,
 }));

@@ -2,6 +2,7 @@
  * Resolved configuration: every key the model reads, with Kafka's defaults (Kafka 3.x, KRaft).
  * Resolution is a pure function of the scenario, memoised per scenario object.
  */
+import type { AssignorName } from './assignors';
 import type { KafkaScenario } from './schema';
 
 export interface BrokerCfg {
@@ -11,6 +12,11 @@ export interface BrokerCfg {
   fetchBackoffMs: number;
   sessionTimeoutMs: number;
   heartbeatMs: number;
+  offsetsPartitions: number;
+  offsetsRf: number;
+  txnPartitions: number;
+  txnRf: number;
+  initialRebalanceDelayMs: number;
 }
 
 export interface TopicCfg {
@@ -29,12 +35,30 @@ export interface ProducerCfg {
   retryBackoffMs: number;
   idempotence: boolean;
   maxInFlight: number;
+  txnId: string | null;
 }
 
 export interface ConsumerCfg {
   reset: 'earliest' | 'latest' | 'none';
   fetchWaitMs: number;
   maxPollRecords: number;
+  groupId: string | null;
+  instanceId: string | null;
+  /** partition.assignment.strategy in preference order. */
+  strategies: AssignorName[];
+  sessionTimeoutMs: number;
+  heartbeatMs: number;
+  maxPollIntervalMs: number;
+  autoCommit: boolean;
+  autoCommitIntervalMs: number;
+  readCommitted: boolean;
+  /** Uses the group client and application loop (ConsumerClient), not the plain instant consumer. */
+  client: boolean;
+  msPerRecord: number;
+  commit: 'none' | 'sync' | 'async';
+  commitWhen: 'before' | 'after';
+  worker: boolean;
+  transform: { producer: string; topic: string } | null;
 }
 
 export interface Resolved {
@@ -67,6 +91,11 @@ export function resolve(sc: KafkaScenario): Resolved {
     fetchBackoffMs: b['replica.fetch.backoff.ms'] ?? 1000,
     sessionTimeoutMs: b['broker.session.timeout.ms'] ?? 9000,
     heartbeatMs: b['broker.heartbeat.interval.ms'] ?? 2000,
+    offsetsPartitions: b['offsets.topic.num.partitions'] ?? 50,
+    offsetsRf: Math.min(b['offsets.topic.replication.factor'] ?? 3, sc.cluster.brokers.length),
+    txnPartitions: b['transaction.state.log.num.partitions'] ?? 50,
+    txnRf: Math.min(b['transaction.state.log.replication.factor'] ?? 3, sc.cluster.brokers.length),
+    initialRebalanceDelayMs: b['group.initial.rebalance.delay.ms'] ?? 3000,
   };
   const topics: Record<string, TopicCfg> = {};
   for (const t of sc.cluster.topics) {
@@ -77,6 +106,9 @@ export function resolve(sc: KafkaScenario): Resolved {
       flushEvery: c['flush.messages'] ?? b['log.flush.interval.messages'] ?? null,
     };
   }
+  // Internal topics: the broker's defaults (their writes are made by the broker itself, not through acks).
+  for (const t of ['__consumer_offsets', '__transaction_state'])
+    topics[t] = { minIsr: b['min.insync.replicas'] ?? 1, unclean: false, flushEvery: b['log.flush.interval.messages'] ?? null };
   const producers: Record<string, ProducerCfg> = {};
   for (const p of sc.producers) {
     const c = p.config ?? {};
@@ -92,14 +124,38 @@ export function resolve(sc: KafkaScenario): Resolved {
       deliveryTimeoutMs: c['delivery.timeout.ms'] ?? 120000,
       requestTimeoutMs: c['request.timeout.ms'] ?? 30000,
       retryBackoffMs: c['retry.backoff.ms'] ?? 100,
-      idempotence,
+      idempotence: idempotence || c['transactional.id'] !== undefined,
       maxInFlight,
+      txnId: c['transactional.id'] ?? null,
     };
   }
   const consumers: Record<string, ConsumerCfg> = {};
   for (const c of sc.consumers) {
     const k = c.config ?? {};
-    consumers[c.id] = { reset: k['auto.offset.reset'] ?? 'latest', fetchWaitMs: k['fetch.max.wait.ms'] ?? 500, maxPollRecords: k['max.poll.records'] ?? 500 };
+    const groupId = k['group.id'] ?? null;
+    const strat = k['partition.assignment.strategy'] ?? 'range';
+    const pr = c.processing;
+    consumers[c.id] = {
+      reset: k['auto.offset.reset'] ?? 'latest',
+      fetchWaitMs: k['fetch.max.wait.ms'] ?? 500,
+      maxPollRecords: k['max.poll.records'] ?? 500,
+      groupId,
+      instanceId: k['group.instance.id'] ?? null,
+      strategies: Array.isArray(strat) ? [...strat] : [strat],
+      sessionTimeoutMs: k['session.timeout.ms'] ?? 45000,
+      heartbeatMs: k['heartbeat.interval.ms'] ?? 3000,
+      maxPollIntervalMs: k['max.poll.interval.ms'] ?? 300000,
+      // The Java client's default is true, but only a consumer with a group.id can commit.
+      autoCommit: groupId !== null && (k['enable.auto.commit'] ?? true),
+      autoCommitIntervalMs: k['auto.commit.interval.ms'] ?? 5000,
+      readCommitted: k['isolation.level'] === 'read_committed',
+      client: c.subscribe !== undefined || groupId !== null || pr !== undefined,
+      msPerRecord: pr?.msPerRecord ?? 0,
+      commit: pr?.commit ?? 'none',
+      commitWhen: pr?.commitWhen ?? 'after',
+      worker: pr?.worker ?? false,
+      transform: pr?.transform ? { ...pr.transform } : null,
+    };
   }
   const r: Resolved = { controller: sc.cluster.controller, broker, topics, producers, consumers };
   memo.set(sc, r);

@@ -5,7 +5,8 @@
  */
 import { createMachine } from 'xstate';
 import { lifecycle } from '../core/lifecycle';
-import type { BrokerLifecycle, ProducerLifecycle, RegistrationLifecycle, ReplicaLifecycle } from './model';
+import { groupMachine, type GroupEvent, type GroupState } from './group-machine';
+import type { BrokerLifecycle, MemberLifecycle, ProducerLifecycle, RegistrationLifecycle, ReplicaLifecycle, TxnLifecycle } from './model';
 
 /** Broker process: crash from anywhere, restart into STARTING, RUNNING once the controller unfences it. */
 export const brokerMachine = createMachine({
@@ -45,14 +46,63 @@ export const replicaMachine = createMachine({
 export type ReplicaEvent = 'replica.becomeLeader' | 'replica.becomeFollower' | 'replica.noLeader' | 'replica.truncated' | 'replica.offline';
 export const replicaLc = lifecycle<ReplicaLifecycle, ReplicaEvent>(replicaMachine);
 
-/** Producer: an idempotent producer needs a producer id (InitProducerId) before it sends. */
+/**
+ * Producer (TransactionManager states): an idempotent producer needs a producer id (InitProducerId) before
+ * it sends; a transactional one then runs transactions. `producer.fatal` = fenced (ProducerFencedException)
+ * or the process died; `producer.reset` = a new process starts with the same configuration.
+ */
 export const producerMachine = createMachine({
   id: 'kafka.producer',
   initial: 'UNINITIALIZED',
   states: {
-    UNINITIALIZED: { on: { 'producer.initProducerId': 'INITIALIZING', 'producer.ready': 'READY' } },
-    INITIALIZING: { on: { 'producer.producerIdAssigned': 'READY' } },
-    READY: {},
+    UNINITIALIZED: { on: { 'producer.initProducerId': 'INITIALIZING', 'producer.ready': 'READY', 'producer.fatal': 'FATAL_ERROR' } },
+    INITIALIZING: { on: { 'producer.producerIdAssigned': 'READY', 'producer.fatal': 'FATAL_ERROR', 'producer.reset': 'UNINITIALIZED' } },
+    READY: { on: { 'producer.beginTransaction': 'IN_TRANSACTION', 'producer.fatal': 'FATAL_ERROR', 'producer.reset': 'UNINITIALIZED' } },
+    IN_TRANSACTION: { on: { 'producer.commit': 'COMMITTING_TRANSACTION', 'producer.abort': 'ABORTING_TRANSACTION', 'producer.fatal': 'FATAL_ERROR', 'producer.reset': 'UNINITIALIZED' } },
+    COMMITTING_TRANSACTION: { on: { 'producer.completed': 'READY', 'producer.fatal': 'FATAL_ERROR', 'producer.reset': 'UNINITIALIZED' } },
+    ABORTING_TRANSACTION: { on: { 'producer.completed': 'READY', 'producer.fatal': 'FATAL_ERROR', 'producer.reset': 'UNINITIALIZED' } },
+    FATAL_ERROR: { on: { 'producer.reset': 'UNINITIALIZED' } },
   },
 });
-export const producerLc = lifecycle<ProducerLifecycle, 'producer.initProducerId' | 'producer.producerIdAssigned' | 'producer.ready'>(producerMachine);
+export type ProducerEvent =
+  | 'producer.initProducerId'
+  | 'producer.producerIdAssigned'
+  | 'producer.ready'
+  | 'producer.beginTransaction'
+  | 'producer.commit'
+  | 'producer.abort'
+  | 'producer.completed'
+  | 'producer.fatal'
+  | 'producer.reset';
+export const producerLc = lifecycle<ProducerLifecycle, ProducerEvent>(producerMachine);
+
+/** The group member as the client sees it (AbstractCoordinator.MemberState). */
+export const memberMachine = createMachine({
+  id: 'kafka.consumer.member',
+  initial: 'UNJOINED',
+  states: {
+    UNJOINED: { on: { 'member.join': 'PREPARING_REBALANCE' } },
+    PREPARING_REBALANCE: { on: { 'member.joined': 'COMPLETING_REBALANCE', 'member.reset': 'UNJOINED' } },
+    COMPLETING_REBALANCE: { on: { 'member.synced': 'STABLE', 'member.join': 'PREPARING_REBALANCE', 'member.reset': 'UNJOINED' } },
+    STABLE: { on: { 'member.join': 'PREPARING_REBALANCE', 'member.reset': 'UNJOINED' } },
+  },
+});
+export const memberLc = lifecycle<MemberLifecycle, 'member.join' | 'member.joined' | 'member.synced' | 'member.reset'>(memberMachine);
+
+/** A transactional id on the transaction coordinator (TransactionState). */
+export const txnMachine = createMachine({
+  id: 'kafka.transaction',
+  initial: 'Empty',
+  states: {
+    Empty: { on: { 'txn.add': 'Ongoing' } },
+    Ongoing: { on: { 'txn.prepareCommit': 'PrepareCommit', 'txn.prepareAbort': 'PrepareAbort' } },
+    PrepareCommit: { on: { 'txn.complete': 'CompleteCommit' } },
+    PrepareAbort: { on: { 'txn.complete': 'CompleteAbort' } },
+    CompleteCommit: { on: { 'txn.add': 'Ongoing' } },
+    CompleteAbort: { on: { 'txn.add': 'Ongoing' } },
+  },
+});
+export const txnLc = lifecycle<TxnLifecycle, 'txn.add' | 'txn.prepareCommit' | 'txn.prepareAbort' | 'txn.complete'>(txnMachine);
+
+/** The consumer group on its coordinator (group-machine.ts, Kafka's ClassicGroupState). */
+export const groupLc = lifecycle<GroupState, GroupEvent>(groupMachine);

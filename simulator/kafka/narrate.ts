@@ -4,6 +4,7 @@
  * differently, the narration says so.
  */
 import type { ArgValue, Narration } from '../core/types';
+import { narrateGroups } from './narrate-groups';
 
 type A = Record<string, ArgValue>;
 const list = (v: ArgValue | undefined): string[] => (Array.isArray(v) ? v.map(String) : v === null || v === undefined || v === '' ? [] : [String(v)]);
@@ -276,6 +277,6 @@ export function narrateKafka(kind: string, a: A): Narration {
         ? n(`${a.type}（${a.from} → ${a.to}）：${a.to} 进程已停止，连接被拒绝（NETWORK_EXCEPTION）`, `${a.type} (${a.from} → ${a.to}): the ${a.to} process is down, so the connection is refused (NETWORK_EXCEPTION)`)
         : n(`${a.type}（${a.from} → ${a.to}）无人接收：${a.to} 已停止`, `${a.type} (${a.from} → ${a.to}) goes unanswered: ${a.to} is down`);
     default:
-      return n(kind, kind);
+      return narrateGroups(kind, a) ?? n(kind, kind);
   }
 }

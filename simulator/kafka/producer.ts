@@ -13,6 +13,7 @@ import type { InFlightRequest, ProducerRecord, ProducerState } from './model';
 import { murmur2, toPositive, utf8 } from './partitioner';
 import type { KafkaScenario } from './schema';
 import { nextRequestId, tpName, type KW } from './util';
+import { fenceProducer, txnGate, txnMaySend } from './txn';
 
 /** Errors the Java client retries (RetriableException subclasses, plus the disconnect we model on timeouts). */
 export const RETRIABLE = new Set(['NOT_ENOUGH_REPLICAS', 'NOT_ENOUGH_REPLICAS_AFTER_APPEND', 'REQUEST_TIMED_OUT', 'NOT_LEADER_OR_FOLLOWER', 'NETWORK_EXCEPTION', 'OUT_OF_ORDER_SEQUENCE_NUMBER']);
@@ -44,6 +45,13 @@ export function produce(w: KW, sc: KafkaScenario, step: { producer: string; topi
   const p = w.d.producers[step.producer];
   const cfg = resolve(sc).producers[p.id];
   const key = step.key ?? null;
+  if (p.txnId !== null && p.state !== 'IN_TRANSACTION') {
+    // KafkaProducer.send() outside a transaction throws (IllegalStateException), or the fatal error once fenced.
+    const error = p.state === 'FATAL_ERROR' ? (p.fatal === 'PRODUCER_FENCED' ? 'PRODUCER_FENCED' : 'PRODUCER_CLOSED') : 'ILLEGAL_STATE';
+    recordSent(w.outcome, step.id);
+    recordAck(w.outcome, step.id, false, error);
+    return { kind: 'kafka.produce.refused', args: { producer: p.id, id: step.id, state: p.state, error }, nodes: [p.id], messages: [step.id], markers: ['error'] };
+  }
   const choice = choosePartition(w, p, step.topic, key, step.partition);
   const tp = tpName(step.topic, choice.partition);
   const seq = cfg.idempotence ? (p.nextSeq[tp] = (p.nextSeq[tp] ?? -1) + 1) : -1;
@@ -71,6 +79,7 @@ function leaderFor(w: KW, p: ProducerState, tp: string): string | null {
 export function drain(w: KW, sc: KafkaScenario, p: ProducerState): string[] {
   const cfg = resolve(sc).producers[p.id];
   const sent: string[] = [];
+  txnGate(w, sc, p);
   if (p.queue.length === 0) {
     scheduleTimer(w, sc, p);
     return sent;
@@ -92,7 +101,8 @@ export function drain(w: KW, sc: KafkaScenario, p: ProducerState): string[] {
     const leader = blocked.has(rec.tp) || rec.retryAt > w.time ? null : leaderFor(w, p, rec.tp);
     const ok =
       leader !== null &&
-      p.state === 'READY' &&
+      SENDING.has(p.state) &&
+      txnMaySend(p, rec.tp) &&
       (perBroker[leader] ?? 0) < cfg.maxInFlight &&
       !(cfg.idempotence && rec.attempts > 0 && p.inFlight.some((r) => r.record.tp === rec.tp && r.record.seq < rec.seq));
     if (!ok) {
@@ -103,7 +113,8 @@ export function drain(w: KW, sc: KafkaScenario, p: ProducerState): string[] {
     }
     rec.attempts++;
     const requestId = nextRequestId(w);
-    send(w, p.id, leader!, { type: 'ProduceRequest', requestId, tp: rec.tp, record: { id: rec.id, key: rec.key, pid: p.pid, seq: rec.seq }, acks: cfg.acks, timeoutMs: cfg.requestTimeoutMs, messages: [rec.id] });
+    const record = p.txnId === null ? { id: rec.id, key: rec.key, pid: p.pid, seq: rec.seq } : { id: rec.id, key: rec.key, pid: p.pid, seq: rec.seq, epoch: p.epoch, txn: true };
+    send(w, p.id, leader!, { type: 'ProduceRequest', requestId, tp: rec.tp, record, acks: cfg.acks, timeoutMs: cfg.requestTimeoutMs, messages: [rec.id] });
     sent.push(rec.id);
     // acks=0: fire and forget; the client reports success as soon as the request is written.
     if (cfg.acks === 0) recordAck(w.outcome, rec.id, true);
@@ -115,8 +126,12 @@ export function drain(w: KW, sc: KafkaScenario, p: ProducerState): string[] {
   }
   p.queue = keep;
   scheduleTimer(w, sc, p);
+  if (p.txnId !== null) txnGate(w, sc, p);
   return sent;
 }
+
+/** Producer states in which records may go out (a transactional producer sends only inside a transaction). */
+const SENDING = new Set(['READY', 'IN_TRANSACTION', 'COMMITTING_TRANSACTION', 'ABORTING_TRANSACTION']);
 
 /** One pending timer per producer, at its earliest deadline (request timeout, delivery timeout, backoff). */
 export function scheduleTimer(w: KW, sc: KafkaScenario, p: ProducerState) {
@@ -175,6 +190,12 @@ export function onProduceResponse(w: KW, sc: KafkaScenario, producer: string, fr
     recordAck(w.outcome, rec.id, true);
     drain(w, sc, p);
     return { kind: 'kafka.produce.ack', args: { producer, broker: from, id, tp: body.tp, offset: body.offset, attempts: rec.attempts }, markers: ['ack'], nodes: [producer, from], messages: [id] };
+  }
+  if (body.error === 'INVALID_PRODUCER_EPOCH' && p.txnId !== null) {
+    // A newer instance with the same transactional.id bumped the epoch: this one is a fenced zombie.
+    recordAck(w.outcome, rec.id, false, 'INVALID_PRODUCER_EPOCH');
+    fenceProducer(w, sc, p);
+    return { kind: 'kafka.produce.fenced', args: { producer, broker: from, id, tp: body.tp, epoch: p.epoch }, markers: ['error'], nodes: [producer, from], messages: [id] };
   }
   const outcome = fail(w, cfg, p, rec, body.error);
   drain(w, sc, p);

@@ -1,6 +1,7 @@
 /** Small helpers shared by the Kafka engine's modules. */
 import type { World } from '../core/world';
 import type { KafkaState, PartitionState, ReplicaState } from './model';
+import { abortedTransactions } from './txnlog';
 
 export type KW = World<KafkaState>;
 
@@ -43,3 +44,20 @@ export const viewOf = (p: PartitionState): PartitionView => ({ tp: p.name, leade
 export const setLeo = (r: ReplicaState) => {
   r.leo = r.log.length;
 };
+
+/** Acked data records of `tp` below `offset` (on the leader) that no member of `group` ever processed. */
+export function skippedBelow(w: KW, group: string, tp: string, offset: number): string[] {
+  const p = w.d.partitions[tp];
+  if (!p || p.leader === null) return [];
+  const out: string[] = [];
+  const log = p.replicaStates[p.leader].log;
+  const aborted = abortedTransactions(log, 0, offset);
+  for (let i = 0; i < Math.min(offset, log.length); i++) {
+    const e = log[i];
+    if (e.control || w.outcome.fates[e.id]?.acked !== true) continue;
+    // Records of an aborted transaction were never meant to be processed.
+    if (e.txn && aborted.some((a) => a.pid === e.pid && e.offset >= a.firstOffset && e.offset < a.lastOffset)) continue;
+    if (w.outcome.processedIn[e.id]?.[`${group}|${tp}`] === undefined) out.push(e.id);
+  }
+  return out;
+}
