@@ -2,204 +2,42 @@
 /**
  * The quiz island: the only client component a lesson page loads. It is prerendered like everything else, so with
  * JavaScript off the learner still reads every question and option; checking answers needs JavaScript.
+ * It also records the visit, each answer and completion in the browser (components/quiz/record.ts), after mount.
+ * Item rendering lives in components/quiz/items.tsx, shared with the practice and review islands.
  * Invariants: no randomness at render (ordering items are shuffled by a hash of their id, so the server and the
  * client render the same order), no browser APIs at module scope or during render.
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { QuizItem } from '@/lib/content/schema';
 import { fill } from '@/lib/i18n/fill';
-import type { Dictionary } from '@/lib/i18n/zh';
+import { itemKey } from '@/lib/progress/keys';
+import { appendEvent, lessonFromPath } from './quiz/record';
+import { Choice, Ordering, type QuizStrings } from './quiz/items';
 
-type Strings = Dictionary['quiz'];
+export { shuffledOrder } from './quiz/items';
 
+type Strings = QuizStrings;
 
-/** Deterministic permutation of 0..n-1 seeded by `seed`; never the identity when n ≥ 2. */
-export function shuffledOrder(n: number, seed: string): number[] {
-  let h = 2166136261;
-  for (const ch of seed) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
-  const next = () => {
-    h = Math.imul(h ^ (h >>> 15), 2246822507) >>> 0;
-    h = Math.imul(h ^ (h >>> 13), 3266489909) >>> 0;
-    return (h ^ (h >>> 16)) >>> 0;
-  };
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = next() % (i + 1);
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  if (n >= 2 && order.every((v, i) => v === i)) order.push(order.shift() as number);
-  return order;
-}
-
-/** `'empty'`: the learner pressed "check" without answering. */
-type Result = boolean | 'empty' | null;
-
-function Feedback({ result, item, strings, extra }: { result: Result; item: QuizItem; strings: Strings; extra?: ReactNode }) {
-  const correct = result === true;
-  return (
-    <div role="status" className="mt-3 min-h-6">
-      {result === 'empty' ? <p>{strings.selectFirst}</p> : null}
-      {result === null || result === 'empty' ? null : (
-        <div className={`panel my-0 ${correct ? '[--panel:var(--color-acked)]' : '[--panel:var(--color-lost)]'}`}>
-          <p className="font-semibold" data-result={correct ? 'correct' : 'incorrect'}>
-            <span aria-hidden="true">{correct ? '✓ ' : '✗ '}</span>
-            {correct ? strings.correct : strings.incorrect}
-          </p>
-          {extra}
-          <p className="mt-1">{item.explanation}</p>
-          {item.section ? (
-            <p className="mt-1">
-              <a className="link" href={`#${item.section}`}>
-                {strings.seeSection}
-              </a>
-            </p>
-          ) : null}
-        </div>
-      )}
-    </div>
-  );
-}
-
-function CheckButton({ onClick, label }: { onClick: () => void; label: string }) {
-  return (
-    <button
-      type="button"
-      onClick={onClick}
-      className="mt-3 rounded-md bg-accent px-4 py-2 font-medium text-surface hover:opacity-90"
-    >
-      {label}
-    </button>
-  );
-}
-
-function Choice({ item, strings }: { item: Extract<QuizItem, { kind: 'single' | 'multiple' | 'truefalse' }>; strings: Strings }) {
-  const uid = useId();
-  const [selected, setSelected] = useState<number[]>([]);
-  const [result, setResult] = useState<Result>(null);
-  const multiple = item.kind === 'multiple';
-  const options = item.kind === 'truefalse' ? [strings.true, strings.false] : item.options;
-  const key: number[] =
-    item.kind === 'truefalse' ? [item.answer ? 0 : 1] : item.kind === 'single' ? [item.answer] : [...item.answer].sort();
-
-  const toggle = (i: number) => {
-    setResult(null);
-    setSelected((prev) => (multiple ? (prev.includes(i) ? prev.filter((x) => x !== i) : [...prev, i]) : [i]));
-  };
-  const check = () =>
-    setResult(selected.length === 0 ? 'empty' : JSON.stringify([...selected].sort()) === JSON.stringify(key));
-
-  return (
-    <fieldset>
-      <legend className="font-medium">{item.prompt}</legend>
-      {multiple ? <p className="text-sm text-ink-muted">{strings.multipleHint}</p> : null}
-      <div className="mt-2 space-y-1">
-        {options.map((option, i) => (
-          <div key={i} className="flex items-start gap-2">
-            <input
-              id={`${uid}-${i}`}
-              type={multiple ? 'checkbox' : 'radio'}
-              name={uid}
-              checked={selected.includes(i)}
-              onChange={() => toggle(i)}
-              className="mt-1.5 size-4 accent-accent"
-            />
-            <label htmlFor={`${uid}-${i}`}>{option}</label>
-          </div>
-        ))}
-      </div>
-      <CheckButton onClick={check} label={strings.check} />
-      <Feedback result={result} item={item} strings={strings} />
-    </fieldset>
-  );
-}
-
-function Ordering({ item, strings }: { item: Extract<QuizItem, { kind: 'ordering' }>; strings: Strings }) {
-  const legendId = useId();
-  const [order, setOrder] = useState(() => shuffledOrder(item.items.length, item.id));
-  const [result, setResult] = useState<Result>(null);
-  const [announcement, setAnnouncement] = useState('');
-  const buttons = useRef(new Map<string, HTMLButtonElement>());
-  // After a move the row is re-inserted in the DOM, which drops focus; put it back on the same control (or on its
-  // sibling when the item reached an end and the pressed button became disabled).
-  const [focusAfterMove, setFocusAfterMove] = useState<{ index: number; dir: 'up' | 'down' } | null>(null);
-
-  useEffect(() => {
-    if (!focusAfterMove) return;
-    const { index, dir } = focusAfterMove;
-    const wanted = buttons.current.get(`${order[index]}-${dir}`);
-    const fallback = buttons.current.get(`${order[index]}-${dir === 'up' ? 'down' : 'up'}`);
-    (wanted && !wanted.disabled ? wanted : fallback)?.focus();
-  }, [focusAfterMove, order]);
-
-  const move = (from: number, dir: 'up' | 'down') => {
-    const to = dir === 'up' ? from - 1 : from + 1;
-    if (to < 0 || to >= order.length) return;
-    const next = [...order];
-    [next[from], next[to]] = [next[to], next[from]];
-    setOrder(next);
-    setResult(null);
-    setFocusAfterMove({ index: to, dir });
-    setAnnouncement(`${item.items[next[to]]}: ${fill(strings.position, { n: to + 1 })}`);
-  };
-
-  const correct = order.every((v, i) => v === i);
-  return (
-    <fieldset>
-      <legend id={legendId} className="font-medium">
-        {item.prompt}
-      </legend>
-      <p className="text-sm text-ink-muted">{strings.orderingHint}</p>
-      <ol className="mt-2 space-y-2" aria-labelledby={legendId}>
-        {order.map((itemIndex, position) => {
-          const text = item.items[itemIndex];
-          return (
-            <li key={itemIndex} className="flex items-center gap-2 rounded-md border border-line px-3 py-2">
-              <span className="w-6 text-ink-muted" aria-hidden="true">
-                {position + 1}.
-              </span>
-              <span className="flex-1">{text}</span>
-              {(['up', 'down'] as const).map((dir) => (
-                <button
-                  key={dir}
-                  ref={(el) => {
-                    if (el) buttons.current.set(`${itemIndex}-${dir}`, el);
-                    else buttons.current.delete(`${itemIndex}-${dir}`);
-                  }}
-                  type="button"
-                  onClick={() => move(position, dir)}
-                  disabled={dir === 'up' ? position === 0 : position === order.length - 1}
-                  aria-label={fill(dir === 'up' ? strings.moveUp : strings.moveDown, { item: text })}
-                  className="rounded border border-line px-2 py-1 disabled:opacity-40"
-                >
-                  <span aria-hidden="true">{dir === 'up' ? '↑' : '↓'}</span>
-                </button>
-              ))}
-            </li>
-          );
-        })}
-      </ol>
-      <p aria-live="polite" className="sr-only">
-        {announcement}
-      </p>
-      <CheckButton onClick={() => setResult(correct)} label={strings.check} />
-      <Feedback
-        result={result}
-        item={item}
-        strings={strings}
-        extra={result === false ? <p className="mt-1">{item.items.join(' → ')}</p> : null}
-      />
-    </fieldset>
-  );
-}
-
-function Predict({ item, strings }: { item: Extract<QuizItem, { kind: 'predict' }>; strings: Strings }) {
+/**
+ * Predict items are answered in Practice, where the scenario plays and the engine's report grades them (the lesson
+ * page must not ship the simulator). The link is relative so it needs no locale; `?item=` is added after mount.
+ */
+function PredictLink({ item, strings, lesson }: { item: Extract<QuizItem, { kind: 'predict' }>; strings: Strings; lesson: string | null }) {
+  const href = `../../../practice/${lesson ? `?item=${encodeURIComponent(itemKey(...(lesson.split('/') as [string, string]), item.id))}` : ''}`;
   return (
     <div data-scenario={item.scenario}>
       <p className="font-medium">{item.prompt}</p>
-      <p className="mt-2 text-ink-muted">{strings.predictPlaceholder}</p>
+      <p className="mt-2">
+        <a className="link" href={href}>
+          {strings.predictInPractice}
+        </a>
+      </p>
     </div>
   );
 }
+
+const noSubscription = () => () => {};
+const currentLesson = () => lessonFromPath(window.location.pathname);
 
 export interface QuizProps {
   items: QuizItem[];
@@ -207,6 +45,26 @@ export interface QuizProps {
 }
 
 export function Quiz({ items, strings }: QuizProps) {
+  // The lesson's key from the URL: null in the prerendered HTML and during hydration, read on the client after.
+  const lesson = useSyncExternalStore(noSubscription, currentLesson, () => null);
+  const checked = useRef(new Set<string>());
+
+  // Progress: the visit is recorded after mount (never during render: the page is prerendered).
+  useEffect(() => {
+    if (lesson) appendEvent({ t: 'read', l: lesson });
+  }, [lesson]);
+
+  /** Records an answer; the lesson is "completed" once every item answerable here (all but predict) was checked. */
+  const onResult = (id: string) => (correct: boolean) => {
+    if (!lesson) return;
+    const [track, slug] = lesson.split('/');
+    appendEvent({ t: 'answer', l: lesson, i: itemKey(track, slug, id), c: correct });
+    const before = checked.current.size;
+    checked.current.add(id);
+    const gradable = items.filter((i) => i.kind !== 'predict').length;
+    if (checked.current.size === gradable && before < gradable) appendEvent({ t: 'done', l: lesson });
+  };
+
   return (
     <section aria-labelledby="quiz" className="not-prose my-10">
       <h2 id="quiz" className="mb-4 text-2xl font-bold">
@@ -217,11 +75,11 @@ export function Quiz({ items, strings }: QuizProps) {
           <li key={item.id} id={`quiz-${item.id}`} data-kind={item.kind} className="rounded-lg border border-line p-4">
             <p className="mb-2 text-sm text-ink-muted">{fill(strings.itemOf, { n: i + 1, total: items.length })}</p>
             {item.kind === 'ordering' ? (
-              <Ordering item={item} strings={strings} />
+              <Ordering item={item} strings={strings} onResult={onResult(item.id)} />
             ) : item.kind === 'predict' ? (
-              <Predict item={item} strings={strings} />
+              <PredictLink item={item} strings={strings} lesson={lesson} />
             ) : (
-              <Choice item={item} strings={strings} />
+              <Choice item={item} strings={strings} onResult={onResult(item.id)} />
             )}
           </li>
         ))}

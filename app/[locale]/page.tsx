@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
+import { HomeProgress } from '@/components/practice/HomeProgress';
 import { Shell } from '@/components/site/Shell';
-import { coverage, lessonsOf } from '@/lib/content/site';
+import { coverage, getSite, lessonsOf } from '@/lib/content/site';
 import { TRACKS } from '@/lib/content/schema';
 import { fill, getDictionary, otherLocale, toLocale } from '@/lib/i18n';
 import { homeHref, trackHref } from '@/lib/nav/site-nav';
+import { progressHref, reviewHref } from '@/lib/practice/paths';
+import { lessonKey } from '@/lib/progress/keys';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -17,6 +20,7 @@ export default async function Home({ params }: Props) {
   const t = getDictionary(locale);
   const { covered, total } = coverage(locale);
   const percent = total === 0 ? 0 : Math.round((covered / total) * 100);
+  const lessons = lessonsOf(locale);
   return (
     <Shell locale={locale} alternate={homeHref(otherLocale(locale))}>
       <h1 className="text-3xl font-bold sm:text-4xl">{t.home.title}</h1>
@@ -40,6 +44,20 @@ export default async function Home({ params }: Props) {
           {percent}%
         </meter>
       </section>
+
+      <div className="mt-6 max-w-xl">
+        <HomeProgress
+          strings={t.homeProgress}
+          trackTitles={Object.fromEntries(TRACKS.map((tr) => [tr, t.tracks[tr].title]))}
+          tracks={TRACKS.map((track) => ({ track, lessons: lessons.filter((l) => l.track === track).map((l) => lessonKey(l.track, l.slug)) }))}
+          cards={{
+            items: lessons.reduce((n, l) => n + l.quiz.items.length, 0),
+            questions: getSite().notes.distinctIds.length,
+            reviewHref: reviewHref(locale),
+          }}
+          progressHref={progressHref(locale)}
+        />
+      </div>
 
       <h2 className="mt-12 text-2xl font-bold">{t.home.tracksHeading}</h2>
       <ul className="mt-4 grid gap-4 sm:grid-cols-2">

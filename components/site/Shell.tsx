@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { TRACKS, type Locale } from '@/lib/content/schema';
 import { getDictionary, htmlLang, otherLocale } from '@/lib/i18n';
 import { homeHref, trackHref } from '@/lib/nav/site-nav';
+import { interviewHref, practiceHref, progressHref, reviewHref } from '@/lib/practice/paths';
 
 /**
  * Header, main landmark and footer of every localized page. Pages pass `alternate`, the same page in the other
@@ -33,6 +34,21 @@ export function Shell({ locale, alternate, children }: { locale: Locale; alterna
                 <li key={track}>
                   <a href={trackHref(locale, track)} className="hover:underline">
                     {t.tracks[track].title}
+                  </a>
+                </li>
+              ))}
+              {/* Practice pages: a visual divider before them, plain links like the tracks. */}
+              {(
+                [
+                  ['practice', practiceHref],
+                  ['review', reviewHref],
+                  ['interview', interviewHref],
+                  ['progress', progressHref],
+                ] as const
+              ).map(([key, href], i) => (
+                <li key={key} className={i === 0 ? 'sm:ms-2 sm:border-s sm:border-line sm:ps-4' : undefined}>
+                  <a href={href(locale)} className="hover:underline" data-nav={key}>
+                    {t.nav[key]}
                   </a>
                 </li>
               ))}

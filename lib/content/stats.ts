@@ -11,7 +11,12 @@ export interface ContentStats {
   notCovered: Record<Locale, string[]>;
   /** "{track}/{slug}" of lessons that exist in another locale but not in this one yet. */
   untranslated: Record<Locale, string[]>;
+  /** Every quiz item of every lesson, both locales, predict items included. */
   quizItems: number;
+  /** The same items by kind, e.g. { single: 120, predict: 86, … } (they sum to quizItems). */
+  quizItemsByKind: Record<string, number>;
+  /** Review cards per locale: that locale's quiz items plus every distinct notes question (lib/practice). */
+  reviewCards: Record<Locale, number>;
   /** "{locale}/{track}/{slug}" → number of quiz items. */
   quizItemsByLesson: Record<string, number>;
   /** Every scenario id referenced by frontmatter, <Simulation> or predict items, sorted. */
@@ -35,6 +40,12 @@ export function contentStats({ lessons, notes }: Site): ContentStats {
       return [...new Set(lessons.map((l) => `${l.track}/${l.slug}`))].filter((key) => !here.has(key));
     }),
     quizItems: lessons.reduce((n, l) => n + l.quiz.items.length, 0),
+    quizItemsByKind: lessons
+      .flatMap((l) => l.quiz.items)
+      .reduce<Record<string, number>>((acc, item) => ({ ...acc, [item.kind]: (acc[item.kind] ?? 0) + 1 }), {}),
+    reviewCards: perLocale(
+      (locale) => lessons.filter((l) => l.locale === locale).reduce((n, l) => n + l.quiz.items.length, 0) + notes.distinctIds.length,
+    ),
     quizItemsByLesson: Object.fromEntries(lessons.map((l) => [`${l.locale}/${l.track}/${l.slug}`, l.quiz.items.length])),
     scenarios: [
       ...new Set(

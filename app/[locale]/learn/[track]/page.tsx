@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { HomeProgress } from '@/components/practice/HomeProgress';
 import { Breadcrumbs } from '@/components/site/Breadcrumbs';
 import { Shell } from '@/components/site/Shell';
 import { getSite, lessonsOf } from '@/lib/content/site';
@@ -6,6 +7,8 @@ import { TRACKS, type Track } from '@/lib/content/schema';
 import { fill, getDictionary, LOCALES, otherLocale, toLocale, type Locale } from '@/lib/i18n';
 import { locate } from '@/lib/nav/nav';
 import { buildNavTree, lessonHref, trackHref } from '@/lib/nav/site-nav';
+import { progressHref } from '@/lib/practice/paths';
+import { lessonKey } from '@/lib/progress/keys';
 
 type Props = { params: Promise<{ locale: string; track: string }> };
 
@@ -37,6 +40,16 @@ export default async function TrackPage({ params }: Props) {
       <Breadcrumbs label={t.lesson.breadcrumbs} trail={breadcrumbs} />
       <h1 className="text-3xl font-bold">{t.tracks[track].title}</h1>
       <p className="mt-2 max-w-3xl text-lg text-ink-muted">{t.tracks[track].description}</p>
+      {lessons.length > 0 ? (
+        <div className="mt-6 max-w-xl">
+          <HomeProgress
+            strings={t.homeProgress}
+            trackTitles={{ [track]: t.tracks[track].title }}
+            tracks={[{ track, lessons: lessons.map((l) => lessonKey(l.track, l.slug)) }]}
+            progressHref={progressHref(locale)}
+          />
+        </div>
+      ) : null}
       <h2 className="mt-10 text-xl font-semibold">{t.track.lessonsHeading}</h2>
       {lessons.length === 0 ? (
         <p className="mt-4 text-ink-muted">{t.track.empty}</p>
