@@ -7,6 +7,7 @@ import { fill } from '@/lib/sim/fill';
 import type { SimLocale, SimStrings } from '@/lib/i18n/sim';
 import { foldBackground, rowOf, type LogRow } from '@/lib/sim/session';
 import { lessonUrl } from '@/lib/sim/paths';
+import { Mark } from './icons';
 
 /** Rows shown on each side of the current one: the log is windowed so long runs stay cheap to render. */
 const WINDOW = 20;
@@ -21,6 +22,7 @@ export function EventLog({
   timeline,
   step,
   lessons,
+  revealed,
   onSeek,
 }: {
   t: SimStrings;
@@ -28,6 +30,8 @@ export function EventLog({
   timeline: Timeline<ScenarioBase, unknown>;
   step: number;
   lessons: string[];
+  /** Whether the outcome is revealed (predict-first): until then loss events carry no mark. */
+  revealed: boolean;
   onSeek: (step: number) => void;
 }) {
   const rows = useMemo(() => foldBackground(timeline.records), [timeline]);
@@ -47,7 +51,7 @@ export function EventLog({
   const expand = (r: LogRow): number[] => (r.kind === 'event' ? [r.i] : current >= r.from && current <= r.to ? range(r.from, r.to) : []);
 
   return (
-    <section aria-labelledby="sim-log-title" className="flex min-w-0 flex-col rounded-md border border-line">
+    <section aria-labelledby="sim-log-title" className="flex w-full min-w-0 flex-col rounded-md border border-line">
       <h3 id="sim-log-title" className="border-b border-line px-3 py-2 text-sm font-semibold">
         {t.log.title}
       </h3>
@@ -64,7 +68,7 @@ export function EventLog({
           ))}
         </p>
       )}
-      <ol ref={listRef} className="max-h-[28rem] flex-1 overflow-y-auto p-1 text-sm" data-testid="event-log">
+      <ol ref={listRef} className="max-h-[28rem] min-h-0 flex-1 overflow-y-auto p-1 text-sm lg:max-h-none" data-testid="event-log">
         {from > 0 && <li className="px-2 py-1 text-xs text-ink-muted">{fill(t.log.earlier, { n: countEvents(rows, 0, from) })}</li>}
         {rows.slice(from, to).map((r) => {
           const shown = expand(r);
@@ -72,7 +76,7 @@ export function EventLog({
             return (
               <li key={`f${r.from}`}>
                 <button type="button" onClick={() => onSeek(r.to + 1)} className="w-full rounded px-2 py-1 text-left text-xs text-ink-muted hover:bg-surface-muted">
-                  <span aria-hidden="true">⋯ </span>
+                  <Mark kind="more" className="me-1" />
                   {fill(t.log.folded, { n: r.to - r.from + 1 })}
                 </button>
               </li>
@@ -90,7 +94,7 @@ export function EventLog({
                   className={`w-full rounded px-2 py-1 text-left ${isCurrent ? 'bg-surface-muted font-medium outline outline-2 outline-accent' : 'hover:bg-surface-muted'} ${rec.bg ? 'text-ink-muted' : ''}`}
                 >
                   <span className="me-1 font-mono text-xs text-ink-muted">#{i + 1}</span>
-                  {rec.markers?.includes('loss') && <span className="me-1 font-semibold text-lost">✕</span>}
+                  {revealed && rec.markers?.includes('loss') && <Mark kind="loss" className="me-1" />}
                   {timeline.narration(i)[locale]}
                 </button>
               </li>

@@ -11,6 +11,7 @@
  */
 import { Component, lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ScenarioCard } from '@/lib/sim/summary';
+import { Icon } from './icons';
 import { Placeholder } from './Placeholder';
 
 const Player = lazy(() => import('./Player'));
@@ -62,10 +63,10 @@ export function LazySimulation({ eager = false, syncUrl = false, ...card }: Lazy
               setAutoPlay(true);
               setOpen(true);
             }}
-            className="rounded-md bg-producer px-4 py-2 font-semibold text-surface"
+            className="inline-flex items-center gap-1.5 rounded-md bg-producer px-4 py-2 font-semibold text-surface"
             data-testid="lazy-play"
           >
-            <span aria-hidden="true">▶ </span>
+            <Icon name="play" />
             {open ? t.loading : t.play}
           </button>
           <p className="mt-2 text-sm text-ink-muted">{t.hint}</p>

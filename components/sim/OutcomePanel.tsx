@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { MessageFate, Report } from '@/simulator/core/types';
 import { fill } from '@/lib/sim/fill';
 import type { SimStrings } from '@/lib/i18n/sim';
+import { Icon, Mark, type MarkKind } from './icons';
 
 type Verdict = 'lost' | 'duplicated' | 'reordered' | 'dead' | 'error' | 'ok';
 
@@ -14,29 +15,46 @@ function verdict(m: MessageFate, r: Report): Verdict {
   return 'ok';
 }
 
-const STYLE: Record<Verdict, { glyph: string; cls: string }> = {
-  lost: { glyph: '✕', cls: 'text-lost font-semibold' },
-  duplicated: { glyph: '⧉', cls: 'text-duplicated font-semibold' },
-  reordered: { glyph: '⇅', cls: 'text-reordered font-semibold' },
-  dead: { glyph: '☠', cls: 'text-dead-lettered' },
-  error: { glyph: '!', cls: 'text-lost' },
-  ok: { glyph: '✓', cls: 'text-acked' },
+const STYLE: Record<Verdict, { mark: MarkKind; cls: string }> = {
+  lost: { mark: 'loss', cls: 'text-lost font-semibold' },
+  duplicated: { mark: 'duplicate', cls: 'text-duplicated font-semibold' },
+  reordered: { mark: 'reordered', cls: 'text-reordered font-semibold' },
+  dead: { mark: 'dead-letter', cls: 'text-dead-lettered' },
+  error: { mark: 'error', cls: 'text-lost' },
+  ok: { mark: 'ok', cls: 'text-acked' },
 };
 
-/** Jepsen-style outcome of the whole run (with the learner's faults): counts, ids and a per-message table. Memoised:
- *  it changes only with the timeline, not with the step. */
-export const OutcomePanel = memo(function OutcomePanel({ t, report, lossAt, onJump }: { t: SimStrings; report: Report; lossAt: number | null; onJump: (step: number) => void }) {
+/**
+ * Jepsen-style outcome of the whole run (with the learner's faults): counts, ids and a per-message table. Memoised:
+ * it changes only with the timeline and the reveal, not with the step. Predict-first: until `revealed` (the learner
+ * reached the end, jumped to the key moment or pressed "Reveal"), only a prompt and the reveal button show.
+ */
+export const OutcomePanel = memo(function OutcomePanel({
+  t,
+  report,
+  lossAt,
+  revealed,
+  onReveal,
+  onJump,
+}: {
+  t: SimStrings;
+  report: Report;
+  lossAt: number | null;
+  revealed: boolean;
+  onReveal: () => void;
+  onJump: () => void;
+}) {
   const o = t.outcome;
   const acked = report.messages.filter((m) => m.acked === true).map((m) => m.id);
   const stored = report.messages.filter((m) => m.stored).map((m) => m.id);
   const dead = report.messages.filter((m) => m.deadLettered).map((m) => m.id);
-  const counts: { key: string; label: string; ids: string[]; cls: string; glyph: string }[] = [
-    { key: 'acked', label: o.acked, ids: acked, cls: 'text-acked', glyph: '✓' },
-    { key: 'stored', label: o.stored, ids: stored, cls: 'text-ink', glyph: '▣' },
-    { key: 'lost', label: o.lost, ids: report.lost, cls: 'text-lost', glyph: '✕' },
-    { key: 'duplicated', label: o.duplicated, ids: report.duplicated, cls: 'text-duplicated', glyph: '⧉' },
-    { key: 'reordered', label: o.reordered, ids: report.reordered, cls: 'text-reordered', glyph: '⇅' },
-    { key: 'dead', label: o.deadLettered, ids: dead, cls: 'text-dead-lettered', glyph: '☠' },
+  const counts: { key: string; label: string; ids: string[]; cls: string; mark: MarkKind }[] = [
+    { key: 'acked', label: o.acked, ids: acked, cls: 'text-acked', mark: 'ok' },
+    { key: 'stored', label: o.stored, ids: stored, cls: 'text-ink', mark: 'stored' },
+    { key: 'lost', label: o.lost, ids: report.lost, cls: 'text-lost', mark: 'loss' },
+    { key: 'duplicated', label: o.duplicated, ids: report.duplicated, cls: 'text-duplicated', mark: 'duplicate' },
+    { key: 'reordered', label: o.reordered, ids: report.reordered, cls: 'text-reordered', mark: 'reordered' },
+    { key: 'dead', label: o.deadLettered, ids: dead, cls: 'text-dead-lettered', mark: 'dead-letter' },
   ];
   const fate = (m: MessageFate) => {
     const v = verdict(m, report);
@@ -49,16 +67,26 @@ export const OutcomePanel = memo(function OutcomePanel({ t, report, lossAt, onJu
   };
   const yn = (v: boolean | null) => (v === null ? o.unknown : v ? o.yes : o.no);
   return (
-    <section aria-labelledby="sim-outcome-title" className="rounded-md border border-line p-3" data-testid="outcome">
+    <section aria-labelledby="sim-outcome-title" className="rounded-md border border-line p-3" data-testid="outcome" data-revealed={revealed}>
       <h3 id="sim-outcome-title" className="text-sm font-semibold">
         {o.title}
       </h3>
+      {!revealed ? (
+        <div>
+          <p className="mt-1 text-sm">{o.hidden}</p>
+          <button type="button" onClick={onReveal} className="mt-2 inline-flex items-center gap-1.5 rounded-md border border-line px-3 py-1.5 text-sm hover:bg-surface-muted" data-testid="reveal">
+            <Icon name="eye" />
+            {o.reveal}
+          </button>
+        </div>
+      ) : (
+      <>
       <p className="text-xs text-ink-muted">{o.note}</p>
       <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-3">
         {counts.map((c) => (
           <div key={c.key} data-testid={`outcome-${c.key}`}>
-            <dt className={c.cls}>
-              <span aria-hidden="true">{c.glyph} </span>
+            <dt className={`inline-flex items-center gap-1 ${c.cls}`}>
+              <Mark kind={c.mark} />
               {c.label}: <span className="font-mono">{c.ids.length}</span>
             </dt>
             <dd className="truncate font-mono text-xs text-ink-muted" title={c.ids.join(', ')}>
@@ -68,10 +96,8 @@ export const OutcomePanel = memo(function OutcomePanel({ t, report, lossAt, onJu
         ))}
       </dl>
       {report.lost.length > 0 && lossAt !== null && (
-        <button type="button" onClick={() => onJump(lossAt)} className="mt-2 rounded-md border border-lost px-2 py-1 text-sm">
-          <span aria-hidden="true" className="text-lost">
-            ✕{' '}
-          </span>
+        <button type="button" onClick={onJump} className="mt-2 inline-flex items-center gap-1.5 rounded-md border border-lost px-2 py-1 text-sm">
+          <Mark kind="loss" />
           {o.showLost}: {report.lost.join(', ')}
         </button>
       )}
@@ -96,8 +122,10 @@ export const OutcomePanel = memo(function OutcomePanel({ t, report, lossAt, onJu
                   <td className="pe-2">{yn(m.stored)}</td>
                   <td className="pe-2 font-mono">{m.processed}</td>
                   <td className={STYLE[v].cls}>
-                    <span aria-hidden="true">{STYLE[v].glyph} </span>
-                    {fate(m)}
+                    <span className="inline-flex items-center gap-1">
+                      <Mark kind={STYLE[v].mark} />
+                      {fate(m)}
+                    </span>
                   </td>
                 </tr>
               );
@@ -105,6 +133,8 @@ export const OutcomePanel = memo(function OutcomePanel({ t, report, lossAt, onJu
           </tbody>
         </table>
       </div>
+      </>
+      )}
     </section>
   );
 });

@@ -12,7 +12,7 @@
  *   and leaves the player as it was.
  */
 import { useMachine } from '@xstate/react';
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { getBuiltin, parseScenario } from '@/simulator';
 import type { ScenarioBase } from '@/simulator/core/types';
 import { fill } from '@/lib/sim/fill';
@@ -33,10 +33,12 @@ import {
   type ScalarValue,
 } from '@/lib/sim/session';
 import { StepCache } from '@/lib/sim/step-cache';
+import { nextStop, prevStop, stopIndex, stopsOf } from '@/lib/sim/steps';
 import { decodeState, searchFor, stateParam } from '@/lib/sim/url-state';
 import { Controls } from './Controls';
 import { EventLog } from './EventLog';
 import { FaultPanel, describeStep } from './FaultPanel';
+import { Mark } from './icons';
 import { OutcomePanel } from './OutcomePanel';
 import { StateTable } from './StateTable';
 import { SystemView } from './views/SystemView';
@@ -70,6 +72,19 @@ const firstSearch = () => (openedWith ??= window.location.search);
 const noSearch = () => '';
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** Keys typed into these stay theirs: text fields, selects, and the range input (which maps ←/→/Home/End itself). */
+function ownsKeys(el: Element | null): boolean {
+  if (!el) return false;
+  const h = el as HTMLElement;
+  if (h.isContentEditable) return true;
+  if (el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') return true;
+  if (el.tagName !== 'INPUT') return false;
+  const type = (el as HTMLInputElement).type;
+  return type !== 'checkbox' && type !== 'radio' && type !== 'button' && type !== 'submit' && type !== 'reset';
+}
 
 /** Validates a shared state against the scenario and its timeline; returns the edits and step, or a reason. */
 function restore(base: ScenarioBase, id: string, search: string, t: SimStrings): { edits: Edits; step: number } | { error: string } {
@@ -127,6 +142,11 @@ function PlayerInner({ id, locale, base, title, lessons, syncUrl, autoPlay }: Re
   const alert = editAlert ?? (linkError && !linkDismissed ? { kind: 'link' as const, text: linkError } : null);
   const [notice, setNotice] = useState<string | null>(null);
   const [showTable, setShowTable] = useState(false);
+  const [showBackground, setShowBackground] = useState(false);
+  // Predict-first: the outcome (and where data is lost) stays hidden until the learner reaches the end, jumps to the
+  // key moment or asks for it. Sticky once set.
+  const [revealed, setRevealed] = useState(false);
+  const rootRef = useRef<HTMLElement>(null);
 
   // Edits are validated before they are set, so this cannot throw for any state the player can reach.
   const session = useMemo(() => loadSession(base, edits.patches, edits.interventions), [base, edits]);
@@ -136,6 +156,10 @@ function PlayerInner({ id, locale, base, title, lessons, syncUrl, autoPlay }: Re
   const [snap, send] = useMachine(playerMachine, { input: { length: timeline.length } });
   const state = snap.value as PlayerStateValue;
   const { step, speed } = snap.context;
+  // Where step / back / play stop: foreground events by default (the world is still stateAt(true step)).
+  const stops = useMemo(() => stopsOf(timeline.records, showBackground), [timeline, showBackground]);
+  // Reaching the end reveals the outcome (state adjusted during render, React's pattern for derived sticky state).
+  if (!revealed && timeline.length > 0 && step >= timeline.length) setRevealed(true);
 
   // Edit handlers load their new timeline into the machine themselves, in the same event as the edit (so a click
   // that follows immediately cannot be lost). This effect keeps the length in step for any other change (the
@@ -158,9 +182,9 @@ function PlayerInner({ id, locale, base, title, lessons, syncUrl, autoPlay }: Re
   // Playback: one tick per interval while playing.
   useEffect(() => {
     if (state !== 'playing') return;
-    const timer = window.setTimeout(() => send({ type: 'player.tick' }), intervalFor(speed));
+    const timer = window.setTimeout(() => send({ type: 'player.tick', to: nextStop(stops, step) }), intervalFor(speed));
     return () => window.clearTimeout(timer);
-  }, [state, step, speed, send]);
+  }, [state, step, speed, send, stops]);
 
   const shareSearch = searchFor({ s: id, p: edits.patches, i: edits.interventions, n: step });
   useEffect(() => {
@@ -172,11 +196,18 @@ function PlayerInner({ id, locale, base, title, lessons, syncUrl, autoPlay }: Re
   const world = cache.get(step);
   const record = step > 0 ? timeline.records[step - 1] : undefined;
   const report = timeline.report;
-  const lost = useMemo(() => new Set(report.lost), [report]);
+  const lostAll = useMemo(() => new Set(report.lost), [report]);
+  const lost = revealed ? lostAll : NONE;
   const lossAt = useMemo(() => lossStep(timeline.records, report), [timeline, report]);
   const nodes = useMemo(() => timeline.engine.nodes(session.scenario, cache.get(0)), [timeline, session.scenario, cache]);
 
   const seek = useCallback((n: number) => send({ type: 'player.seek', step: n }), [send]);
+  const reveal = useCallback(() => setRevealed(true), []);
+  const jumpToKey = useCallback(() => {
+    if (lossAt === null) return;
+    setRevealed(true);
+    send({ type: 'player.seek', step: lossAt });
+  }, [lossAt, send]);
 
   const narration = record ? timeline.narration(step - 1)[locale] : t.player.start;
 
@@ -245,43 +276,56 @@ function PlayerInner({ id, locale, base, title, lessons, syncUrl, autoPlay }: Re
     }
   }, [shareSearch, t]);
 
-  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
-    const el = e.target as HTMLElement;
-    const tag = el.tagName;
-    // Form fields keep their own keys; the range input already maps ←/→/Home/End to seeks.
-    if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || e.altKey || e.ctrlKey || e.metaKey) return;
-    const onControl = tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY';
-    switch (e.key) {
-      case 'ArrowRight':
-        send({ type: 'player.step' });
-        break;
-      case 'ArrowLeft':
-        send({ type: 'player.back' });
-        break;
-      case 'Home':
-        send({ type: 'player.home' });
-        break;
-      case 'End':
-        send({ type: 'player.end' });
-        break;
-      case '+':
-      case '=':
-        send({ type: 'player.faster' });
-        break;
-      case '-':
-      case '_':
-        send({ type: 'player.slower' });
-        break;
-      case ' ':
-        // Space on a button must still press that button (keyboard users rely on it).
-        if (onControl) return;
-        send({ type: 'player.toggle' });
-        break;
-      default:
-        return;
-    }
-    e.preventDefault();
-  };
+  // Keyboard shortcuts. The full-page player listens on the document (they work right after load, wherever focus
+  // is, except in text fields); an embedded player in a lesson only while focus is inside it.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      const el = e.target instanceof Element ? e.target : null;
+      const root = rootRef.current;
+      if (!root || ownsKeys(el)) return;
+      if (!syncUrl && !(el && root.contains(el))) return;
+      const onControl = !!el && (el.tagName === 'BUTTON' || el.tagName === 'A' || el.tagName === 'SUMMARY' || el.tagName === 'INPUT');
+      const s = stops;
+      const n = step;
+      switch (e.key) {
+        case 'ArrowRight':
+          send({ type: 'player.step', to: nextStop(s, n) });
+          break;
+        case 'ArrowLeft':
+          send({ type: 'player.back', to: prevStop(s, n) });
+          break;
+        case 'Home':
+          send({ type: 'player.home' });
+          break;
+        case 'End':
+          send({ type: 'player.end' });
+          break;
+        case '+':
+        case '=':
+          send({ type: 'player.faster' });
+          break;
+        case '-':
+        case '_':
+          send({ type: 'player.slower' });
+          break;
+        case ' ':
+          // Space on a button, link or checkbox must still press it (keyboard users rely on it).
+          if (onControl) return;
+          send({ type: 'player.toggle' });
+          break;
+        default:
+          return;
+      }
+      e.preventDefault();
+    };
+    const target: Document | HTMLElement | null = syncUrl ? document : rootRef.current;
+    target?.addEventListener('keydown', onKey as EventListener);
+    return () => target?.removeEventListener('keydown', onKey as EventListener);
+  }, [syncUrl, send, stops, step]);
+
+  const at = stopIndex(stops, step);
+  const position = showBackground ? fill(t.player.position, { n: step, total: timeline.length }) : fill(t.player.stepPosition, { k: at, K: stops.length - 1, n: step, total: timeline.length });
 
   return (
     <section
@@ -291,14 +335,16 @@ function PlayerInner({ id, locale, base, title, lessons, syncUrl, autoPlay }: Re
       data-system={base.system}
       data-step={step}
       data-length={timeline.length}
-      onKeyDown={onKeyDown}
-      className="not-prose rounded-xl border border-line bg-surface p-3 sm:p-4"
+      data-revealed={revealed}
+      ref={rootRef}
+      tabIndex={-1}
+      className="not-prose rounded-xl border border-line bg-surface p-3 outline-none focus-visible:ring-2 focus-visible:ring-accent has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-accent/60 sm:p-4"
     >
       {alert && (
         <div role="alert" className="mb-3 flex items-start justify-between gap-3 rounded-md border-2 border-lost p-3" data-testid="sim-alert">
           <div>
             <p className="font-semibold text-lost">
-              <span aria-hidden="true">⚠ </span>
+              <Mark kind="fault" className="me-1" />
               {alert.kind === 'link' ? t.errors.title : alert.text}
             </p>
             {alert.kind === 'link' && (
@@ -323,16 +369,21 @@ function PlayerInner({ id, locale, base, title, lessons, syncUrl, autoPlay }: Re
         state={state}
         step={step}
         length={timeline.length}
+        stops={stops}
         speed={speed}
         records={timeline.records}
         lossAt={lossAt}
+        revealed={revealed}
+        showBackground={showBackground}
         send={send}
+        onJump={jumpToKey}
         onShare={share}
+        onToggleBackground={setShowBackground}
       />
 
       <p className="mt-2 min-h-[3rem] rounded-md bg-surface-muted px-3 py-2 text-sm" aria-live="polite" aria-atomic="true" data-testid="narration">
         <span className="font-mono text-ink-muted">
-          {fill(t.player.position, { n: step, total: timeline.length })} · {fill(t.player.time, { ms: world.time })}
+          {position} · {fill(t.player.time, { ms: world.time })}
         </span>{' '}
         {narration}
       </p>
@@ -342,12 +393,13 @@ function PlayerInner({ id, locale, base, title, lessons, syncUrl, autoPlay }: Re
         </p>
       )}
 
-      <div className="mt-3 grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      {/* The stage sets the row's height (its drawing's height); the log fills that height and scrolls. */}
+      <div className="mt-3 grid gap-4 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div
           tabIndex={0}
           aria-label={t.player.stage}
           aria-describedby={`${id}-keys`}
-          className="min-w-0 rounded-md border border-line p-1"
+          className="min-w-0 self-start rounded-md border border-line p-1"
           data-testid="stage"
         >
           <SystemView world={world} scenario={session.scenario} record={record} lost={lost} t={t} nodes={nodes} />
@@ -355,11 +407,15 @@ function PlayerInner({ id, locale, base, title, lessons, syncUrl, autoPlay }: Re
             {t.player.keys}
           </p>
         </div>
-        <EventLog t={t} locale={locale} timeline={timeline} step={step} lessons={lessons} onSeek={seek} />
+        <div className="relative min-w-0 lg:min-h-[20rem]">
+          <div className="flex max-h-[28rem] lg:absolute lg:inset-0 lg:max-h-none">
+            <EventLog t={t} locale={locale} timeline={timeline} step={step} lessons={lessons} revealed={revealed} onSeek={seek} />
+          </div>
+        </div>
       </div>
 
       <div className="mt-4 grid gap-4 lg:grid-cols-2">
-        <OutcomePanel t={t} report={report} lossAt={lossAt} onJump={seek} />
+        <OutcomePanel t={t} report={report} lossAt={lossAt} revealed={revealed} onReveal={reveal} onJump={jumpToKey} />
         <FaultPanel
           t={t}
           locale={locale}

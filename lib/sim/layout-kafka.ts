@@ -1,11 +1,13 @@
 /**
- * Layout of the Kafka view: a partition × broker matrix. Row = partition, column = broker; a cell holds that
- * broker's replica of the partition (leader badge with epoch, ISR membership, its log lane with HW and LEO).
- * Producers and the controller sit in a band above the broker headers, consumers in a band below the matrix.
- * Large clusters switch to compact rows (no text in log cells) to keep the element count sane.
+ * Layout of the Kafka view, in CSS pixels of the panel it is drawn in (the view passes its measured width, so one
+ * user unit is one pixel and font sizes are what they say). Top to bottom: the clients band (producers, consumers,
+ * the controller at the right), the network bus, the broker headers, then a partition × broker matrix — row =
+ * partition, column = broker; a cell holds that broker's replica (leader star with epoch, ISR dot, LEO / HW, the
+ * log lane). Large clusters switch to compact rows (no text in log cells) to keep the element count sane.
+ * Below `minWidth` the drawing keeps its minimum width and the panel scrolls sideways.
  */
 import type { KafkaState, ReplicaState } from '@/simulator/kafka/model';
-import type { Point } from './layout';
+import { flowRows, type Bus, type Point } from './layout';
 import type { Rect } from './layout-rabbit';
 
 export interface KafkaLayout {
@@ -13,7 +15,9 @@ export interface KafkaLayout {
   height: number;
   compact: boolean;
   producers: Record<string, Rect>;
+  consumers: Record<string, Rect>;
   controller: Rect;
+  bus: Bus;
   brokers: Record<string, Rect>;
   /** Row of each partition (in partitionOrder). */
   rows: { name: string; y: number; h: number }[];
@@ -22,24 +26,52 @@ export interface KafkaLayout {
   /** Log cell width and how many fit in a lane. */
   cellW: number;
   cells: number;
-  consumers: Record<string, Rect>;
   labelW: number;
+  /** Top of the consumer-group panel (below the matrix). */
+  groupsY: number;
 }
 
-export const KAFKA = { width: 960, labelW: 118, bandH: 50, headerH: 40, gap: 10, row: 34, compactRow: 20, compactAbove: 12, laneInset: 44 } as const;
+export const KAFKA = {
+  minWidth: 600,
+  defaultWidth: 760,
+  pad: 8,
+  gap: 10,
+  clientH: 62,
+  clientMinW: 140,
+  clientMaxW: 260,
+  busH: 64,
+  headerH: 48,
+  labelW: 96,
+  row: 64,
+  compactRow: 24,
+  compactAbove: 12,
+  cellW: 38,
+  compactCellW: 11,
+  groupLine: 20,
+} as const;
 
-export function kafkaLayout(d: KafkaState): KafkaLayout {
-  const W = KAFKA.width;
+export function kafkaLayout(d: KafkaState, width: number = KAFKA.defaultWidth, groupLines = 0): KafkaLayout {
+  const W = Math.max(KAFKA.minWidth, Math.round(width));
+  const { pad, gap } = KAFKA;
   const producers: Record<string, Rect> = {};
+  const consumers: Record<string, Rect> = {};
   const pids = Object.keys(d.producers);
-  const pw = Math.min(220, (W * 0.7) / Math.max(1, pids.length) - KAFKA.gap);
-  pids.forEach((id, i) => (producers[id] = { x: 8 + i * (pw + KAFKA.gap), y: 6, w: pw, h: KAFKA.bandH - 8 }));
-  const controller: Rect = { x: W - 168, y: 6, w: 160, h: KAFKA.bandH - 8 };
-  const n = d.brokerOrder.length;
-  const colW = (W - KAFKA.labelW - 8) / Math.max(1, n);
+  const cids = Object.keys(d.consumers);
+  const n = pids.length + cids.length + 1;
+  const { perRow, w } = flowRows(n, pad, W - pad, KAFKA.clientMinW, KAFKA.clientMaxW, gap);
+  const at = (i: number): Rect => ({ x: pad + (i % perRow) * (w + gap), y: pad + Math.floor(i / perRow) * (KAFKA.clientH + gap), w, h: KAFKA.clientH });
+  pids.forEach((id, i) => (producers[id] = at(i)));
+  cids.forEach((id, i) => (consumers[id] = at(pids.length + i)));
+  // The controller closes the band at the right edge (the last slot of the last row).
+  const last = at(n - 1);
+  const controller: Rect = { ...last, x: W - pad - w };
+  const clientsBottom = last.y + last.h;
+  const bus: Bus = { y: clientsBottom + KAFKA.busH / 2, lane: 8 };
+  const nb = d.brokerOrder.length;
+  const colW = (W - KAFKA.labelW - pad) / Math.max(1, nb);
   const columns: KafkaLayout['columns'] = {};
   const brokers: Record<string, Rect> = {};
-  const headerY = KAFKA.bandH + 8;
+  const headerY = clientsBottom + KAFKA.busH;
   d.brokerOrder.forEach((b, i) => {
     const x = KAFKA.labelW + i * colW;
     columns[b] = { x, w: colW };
@@ -49,25 +81,21 @@ export function kafkaLayout(d: KafkaState): KafkaLayout {
   const rowH = compact ? KAFKA.compactRow : KAFKA.row;
   const top = headerY + KAFKA.headerH + 8;
   const rows = d.partitionOrder.map((name, i) => ({ name, y: top + i * rowH, h: rowH }));
-  const cellW = compact ? 9 : 26;
-  const cells = Math.max(1, Math.floor((colW - KAFKA.laneInset - 10) / cellW));
-  const bottom = top + rows.length * rowH + 12;
-  const consumers: Record<string, Rect> = {};
-  const cids = Object.keys(d.consumers);
-  const cw = Math.min(260, W / Math.max(1, cids.length) - KAFKA.gap);
-  cids.forEach((id, i) => (consumers[id] = { x: 8 + i * (cw + KAFKA.gap), y: bottom, w: cw, h: 46 }));
-  const height = bottom + (cids.length ? 46 + 8 : 0) + 22;
-  return { width: W, height, compact, producers, controller, brokers, rows, columns, cellW, cells, consumers, labelW: KAFKA.labelW };
+  const cellW = compact ? KAFKA.compactCellW : KAFKA.cellW;
+  const cells = Math.max(1, Math.floor((colW - 16) / cellW));
+  const groupsY = top + rows.length * rowH + 12;
+  const height = groupsY + (groupLines > 0 ? groupLines * KAFKA.groupLine + 4 : 0);
+  return { width: W, height, compact, producers, consumers, controller, bus, brokers, rows, columns, cellW, cells, labelW: KAFKA.labelW, groupsY };
 }
 
-/** Anchors for network messages: brokers at their header, clients and the controller at their box. */
+/** Ports on the bus: every node's box centre projected onto the bus line. */
 export function kafkaAnchors(l: KafkaLayout, controllerNode: string): Record<string, Point> {
   const out: Record<string, Point> = {};
-  const mid = (r: Rect): Point => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
-  for (const [id, r] of Object.entries(l.brokers)) out[id] = mid(r);
-  for (const [id, r] of Object.entries(l.producers)) out[id] = mid(r);
-  for (const [id, r] of Object.entries(l.consumers)) out[id] = mid(r);
-  out[controllerNode] = mid(l.controller);
+  const port = (r: Rect): Point => ({ x: r.x + r.w / 2, y: l.bus.y });
+  for (const [id, r] of Object.entries(l.brokers)) out[id] = port(r);
+  for (const [id, r] of Object.entries(l.producers)) out[id] = port(r);
+  for (const [id, r] of Object.entries(l.consumers)) out[id] = port(r);
+  out[controllerNode] = port(l.controller);
   return out;
 }
 

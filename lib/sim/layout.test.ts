@@ -3,8 +3,8 @@ import { getBuiltin, parseScenario, runScenario } from '@/simulator';
 import type { KafkaState } from '@/simulator/kafka/model';
 import type { RabbitState } from '@/simulator/rabbitmq/model';
 import type { RocketState } from '@/simulator/rocketmq/model';
-import { circleLayout, clip, laneWindow, spread } from './layout';
-import { kafkaAnchors, kafkaLayout, laneRange, partitionSignature } from './layout-kafka';
+import { busPoint, circleLayout, clip, laneWindow, spread } from './layout';
+import { KAFKA, kafkaAnchors, kafkaLayout, laneRange, partitionSignature } from './layout-kafka';
 import { prefetchSlots, rabbitAnchors, rabbitLayout } from './layout-rabbit';
 import { parseQueueKey, rocketAnchors, rocketLayout, sortedQueues } from './layout-rocket';
 
@@ -87,5 +87,35 @@ describe('rocket layout', () => {
       if (g.slave) expect(a[g.slave]).toBeDefined();
     }
     for (const id of [...Object.keys(d.producers), ...Object.keys(d.consumers)]) expect(a[id]).toBeDefined();
+  });
+});
+
+describe('layouts at the panel width, with a bus that chips ride clear of every box', () => {
+  // A chip is 16 px high and sits at most 3 lanes from the bus line: its outer edge must not reach a box.
+  const clear = (busY: number, lane: number, rects: { y: number; h: number }[]) => {
+    const reach = 3 * lane + 8;
+    for (const r of rects) expect(r.y >= busY + reach || r.y + r.h <= busY - reach).toBe(true);
+  };
+  it('kafka fills the given width (never below its minimum) and keeps the bus clear', () => {
+    const d = worldOf<KafkaState>('kafka-acks1-leader-crash', 30);
+    expect(kafkaLayout(d, 1000).width).toBe(1000);
+    expect(kafkaLayout(d, 320).width).toBe(KAFKA.minWidth);
+    const l = kafkaLayout(d, 760);
+    clear(l.bus.y, l.bus.lane, [...Object.values(l.brokers), ...Object.values(l.producers), ...Object.values(l.consumers), l.controller]);
+    expect(l.cells).toBeGreaterThanOrEqual(4);
+  });
+  it('rabbit and rocket too', () => {
+    const r = rabbitLayout(worldOf<RabbitState>('rabbit-ttl-dlx-retry'), 760);
+    expect(r.width).toBe(760);
+    clear(r.bus.y, r.bus.lane, [...Object.values(r.nodes), ...Object.values(r.publishers), ...Object.values(r.queues), ...Object.values(r.consumers)]);
+    const d = worldOf<RocketState>('rocket-async-master-loss');
+    const k = rocketLayout(d, {}, 900);
+    expect(k.width).toBe(900);
+    clear(k.bus.y, k.bus.lane, [...Object.values(k.namesrvs), ...Object.values(k.producers), ...Object.values(k.consumers), ...Object.values(k.groups).map((g) => g.master)]);
+  });
+  it('flights ride the bus on their direction lane', () => {
+    const bus = { y: 100, lane: 8 };
+    expect(busPoint(bus, { x: 0, y: 0 }, { x: 100, y: 0 }, 0.5)).toEqual({ x: 50, y: 92 });
+    expect(busPoint(bus, { x: 100, y: 0 }, { x: 0, y: 0 }, 0.5, 1)).toEqual({ x: 50, y: 124 });
   });
 });

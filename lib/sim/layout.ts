@@ -38,3 +38,33 @@ export const cellX = (o: number, from: number, x0: number, cell: number) => x0 +
 
 /** Truncates a label to `n` characters with an ellipsis. */
 export const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, Math.max(1, n - 1))}…` : s);
+
+/**
+ * The network bus: a horizontal channel that every node has a port on. Messages in flight ride along it between
+ * the two ports (never over a box or its labels); messages going right use the upper lane, going left the lower.
+ */
+export interface Bus {
+  y: number;
+  /** Half the distance between the two lanes. */
+  lane: number;
+}
+
+/**
+ * Where a chip `t` (0..1) of the way from port a to port b sits on the bus: on its direction's inner lane
+ * (level 0) or outer lane (level 1, used when the inner one is taken at that x).
+ */
+export function busPoint(bus: Bus, a: Point, b: Point, t: number, level: 0 | 1 = 0): Point {
+  const x = a.x + (b.x - a.x) * t;
+  return { x, y: bus.y + (b.x >= a.x ? -1 : 1) * bus.lane * (1 + 2 * level) };
+}
+
+/** Lays out `n` boxes of at least `minW` (at most `maxW`) in rows across [x0, x1]: wraps when they do not fit. */
+export function flowRows(n: number, x0: number, x1: number, minW: number, maxW: number, gap: number): { perRow: number; w: number } {
+  const span = x1 - x0;
+  const perRow = Math.max(1, Math.min(n, Math.floor((span + gap) / (minW + gap))));
+  const w = Math.min(maxW, (span - gap * (perRow - 1)) / perRow);
+  return { perRow, w };
+}
+
+/** Characters of a `px`-sized proportional font that fit in `width` (a conservative 0.62 em per character). */
+export const charsFor = (width: number, px: number) => Math.max(1, Math.floor(width / (px * 0.62)));

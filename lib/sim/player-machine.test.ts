@@ -110,4 +110,11 @@ describe('player machine', () => {
     expect(run(start(0), { type: 'player.play' }).value).toBe('finished');
     expect(run(start(0), { type: 'player.end', }, { type: 'player.play' }).value).toBe('finished');
   });
+
+  it('steps, ticks and steps back to a given stop (foreground granularity)', () => {
+    expect(view(run(start(10), { type: 'player.step', to: 4 }))).toMatchObject({ state: 'paused', step: 4 });
+    expect(view(run(start(10, 6), { type: 'player.back', to: 2 }))).toMatchObject({ state: 'paused', step: 2 });
+    expect(view(run(start(10), { type: 'player.play' }, { type: 'player.tick', to: 10 }))).toMatchObject({ state: 'finished', step: 10 });
+    expect(run(start(10), { type: 'player.step', to: 99 }).context.step).toBe(10);
+  });
 });

@@ -34,8 +34,9 @@ export type PlayerEvent =
   | { type: 'player.play' }
   | { type: 'player.pause' }
   | { type: 'player.toggle' }
-  | { type: 'player.step' }
-  | { type: 'player.back' }
+  /** `to`: where the move lands (the next / previous stop, see lib/sim/steps.ts); default ±1 event. */
+  | { type: 'player.step'; to?: number }
+  | { type: 'player.back'; to?: number }
   | { type: 'player.seek'; step: number }
   | { type: 'player.home' }
   | { type: 'player.end' }
@@ -43,7 +44,7 @@ export type PlayerEvent =
   | { type: 'player.faster' }
   | { type: 'player.slower' }
   | { type: 'player.restart' }
-  | { type: 'player.tick' }
+  | { type: 'player.tick'; to?: number }
   /** The timeline was replaced (a fork or a config change): new length, and optionally where to stand. */
   | { type: 'player.load'; length: number; step?: number };
 
@@ -71,9 +72,9 @@ export function targetStep(ctx: PlayerContext, event: PlayerEvent): number {
   switch (event.type) {
     case 'player.step':
     case 'player.tick':
-      return clampStep(ctx.step + 1, ctx.length);
+      return clampStep(event.to ?? ctx.step + 1, ctx.length);
     case 'player.back':
-      return clampStep(ctx.step - 1, ctx.length);
+      return clampStep(event.to ?? ctx.step - 1, ctx.length);
     case 'player.seek':
       return clampStep(event.step, ctx.length);
     case 'player.home':

@@ -11,4 +11,6 @@ export interface ViewProps {
   /** Messages the final report calls lost: drawn with a cross and a dashed outline wherever they appear. */
   lost: ReadonlySet<string>;
   t: SimStrings;
+  /** Width of the panel in CSS pixels (measured); the layouts draw at this width, 1 user unit = 1 px. */
+  width?: number;
 }
