@@ -19,19 +19,24 @@ test('a lesson loads the player only when the embed scrolls into view', async ({
   // The test is only meaningful when the embed starts out of view (more than the 200 px preload margin).
   expect(await embed.evaluate((el) => el.getBoundingClientRect().top > window.innerHeight + 200)).toBe(true);
   await expect(embed.locator('[data-state="placeholder"]')).toBeVisible();
-  await expect(page.locator('section[data-state][data-scenario]')).toHaveCount(0);
+  await expect(embed.locator('section[data-state][data-scenario]')).toHaveCount(0);
   const before = scripts.length;
   await embed.scrollIntoViewIfNeeded();
-  await expect(page.locator('section[data-state][data-scenario]')).toBeVisible({ timeout: 15_000 });
+  await expect(embed.locator('section[data-state][data-scenario]')).toBeVisible({ timeout: 15_000 });
   expect(scripts.length).toBeGreaterThan(before);
 });
 
 test('pressing "Run" on the placeholder loads the player and plays', async ({ page }) => {
-  await page.goto(LESSON);
+  // Without IntersectionObserver the embed cannot open by itself when the click scrolls it into view, so this tests
+  // the button alone. Wait for hydration: a click before React attaches its handler does nothing.
+  await page.addInitScript(() => {
+    Reflect.deleteProperty(window, 'IntersectionObserver');
+  });
+  await page.goto(LESSON, { waitUntil: 'networkidle' });
   const embed = page.locator('[data-lazy-simulation]').first();
   await expect(embed).toHaveCount(1);
   await embed.getByTestId('lazy-play').click();
-  const root = page.locator('section[data-state][data-scenario]');
+  const root = embed.locator('section[data-state][data-scenario]');
   await expect(root).toBeVisible({ timeout: 15_000 });
   await expect.poll(async () => Number(await root.getAttribute('data-step'))).toBeGreaterThan(0);
 });

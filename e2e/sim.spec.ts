@@ -12,6 +12,7 @@ async function openPlayer(page: Page, path: string): Promise<Locator> {
   await page.goto(path);
   const root = page.locator('section[data-state][data-scenario]');
   await expect(root).toBeVisible({ timeout: 15_000 });
+  await expect(root).toHaveAttribute('data-ready', 'true');
   return root;
 }
 

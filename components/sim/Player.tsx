@@ -324,6 +324,12 @@ function PlayerInner({ id, locale, base, title, lessons, syncUrl, autoPlay }: Re
     return () => target?.removeEventListener('keydown', onKey as EventListener);
   }, [syncUrl, send, stops, step]);
 
+  // `data-ready` marks the moment the player answers input: the machine's actor and the key listener start in
+  // passive effects, which can run a while after the player is first painted on a busy page (tests wait for it).
+  useEffect(() => {
+    rootRef.current?.setAttribute('data-ready', 'true');
+  }, []);
+
   const at = stopIndex(stops, step);
   const position = showBackground ? fill(t.player.position, { n: step, total: timeline.length }) : fill(t.player.stepPosition, { k: at, K: stops.length - 1, n: step, total: timeline.length });
 
