@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { TRACKS, type Locale } from '@/lib/content/schema';
 import { getDictionary, htmlLang, otherLocale } from '@/lib/i18n';
+import { ThemeToggle } from './ThemeToggle';
 import { homeHref, trackHref } from '@/lib/nav/site-nav';
 import { interviewHref, practiceHref, progressHref, reviewHref } from '@/lib/practice/paths';
 
@@ -54,6 +55,7 @@ export function Shell({ locale, alternate, children }: { locale: Locale; alterna
               ))}
             </ul>
           </nav>
+          <ThemeToggle label={t.theme.label} names={{ light: t.theme.light, dark: t.theme.dark, system: t.theme.system }} />
           <a
             href={alternate}
             hrefLang={other}
