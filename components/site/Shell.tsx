@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { TRACKS, type Locale } from '@/lib/content/schema';
 import { getDictionary, htmlLang, otherLocale } from '@/lib/i18n';
+import { glossaryHref } from '@/lib/seo/paths';
 import { ThemeToggle } from './ThemeToggle';
 import { homeHref, trackHref } from '@/lib/nav/site-nav';
 import { interviewHref, practiceHref, progressHref, reviewHref } from '@/lib/practice/paths';
@@ -53,6 +54,11 @@ export function Shell({ locale, alternate, children }: { locale: Locale; alterna
                   </a>
                 </li>
               ))}
+              <li>
+                <a href={glossaryHref(locale)} className="hover:underline" data-nav="glossary">
+                  {t.glossary.nav}
+                </a>
+              </li>
             </ul>
           </nav>
           <ThemeToggle label={t.theme.label} names={{ light: t.theme.light, dark: t.theme.dark, system: t.theme.system }} />
