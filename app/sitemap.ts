@@ -4,7 +4,7 @@ import { TRACKS } from '@/lib/content/schema';
 import { htmlLang, LOCALES, type Locale } from '@/lib/i18n';
 import { homeHref, lessonHref, trackHref } from '@/lib/nav/site-nav';
 import { interviewHref, practiceHref, progressHref, reviewHref } from '@/lib/practice/paths';
-import { glossaryHref } from '@/lib/seo/paths';
+import { glossaryHref, searchHref } from '@/lib/seo/paths';
 import { everyLocale, SITE_URL } from '@/lib/seo/seo';
 import { scenarioHref, simHref } from '@/lib/sim/paths';
 import { listBuiltins } from '@/simulator';
@@ -26,7 +26,7 @@ export default function sitemap(): MetadataRoute.Sitemap {
       entries.push({ url: abs(hrefs[l] as string), ...(present.length > 1 ? { alternates: { languages } } : {}) });
     }
   };
-  const sameInAll = [homeHref, simHref, practiceHref, reviewHref, interviewHref, progressHref, glossaryHref];
+  const sameInAll = [homeHref, simHref, practiceHref, reviewHref, interviewHref, progressHref, glossaryHref, searchHref];
   for (const href of sameInAll) add(everyLocale(href));
   for (const track of TRACKS) add(everyLocale((l) => trackHref(l, track)));
   const lessons = getSite().lessons;
