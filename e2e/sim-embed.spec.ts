@@ -22,7 +22,8 @@ test('a lesson loads the player only when the embed scrolls into view', async ({
   await expect(page.locator('section[data-state][data-scenario]')).toHaveCount(0);
   const before = scripts.length;
   await embed.scrollIntoViewIfNeeded();
-  await expect(page.locator('section[data-state][data-scenario]')).toBeVisible({ timeout: 15_000 });
+  // Scoped to this embed: the lesson's next simulation sits within the 200 px preload margin and may load too.
+  await expect(embed.locator('section[data-state][data-scenario]')).toBeVisible({ timeout: 15_000 });
   expect(scripts.length).toBeGreaterThan(before);
 });
 
@@ -31,7 +32,7 @@ test('pressing "Run" on the placeholder loads the player and plays', async ({ pa
   const embed = page.locator('[data-lazy-simulation]').first();
   await expect(embed).toHaveCount(1);
   await embed.getByTestId('lazy-play').click();
-  const root = page.locator('section[data-state][data-scenario]');
+  const root = embed.locator('section[data-state][data-scenario]');
   await expect(root).toBeVisible({ timeout: 15_000 });
   await expect.poll(async () => Number(await root.getAttribute('data-step'))).toBeGreaterThan(0);
 });
