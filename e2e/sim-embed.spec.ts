@@ -28,6 +28,11 @@ test('a lesson loads the player only when the embed scrolls into view', async ({
 });
 
 test('pressing "Run" on the placeholder loads the player and plays', async ({ page }) => {
+  // Trap: clicking scrolls the embed into view, which makes the IntersectionObserver open the player while the
+  // click is in flight (the button detaches and the click times out). Without an observer, only "Run" opens it.
+  await page.addInitScript(() => {
+    Reflect.deleteProperty(window, 'IntersectionObserver');
+  });
   await page.goto(LESSON);
   const embed = page.locator('[data-lazy-simulation]').first();
   await expect(embed).toHaveCount(1);
