@@ -21,6 +21,7 @@ import { Versions } from '@/components/mdx/Versions';
 import { Quiz } from '@/components/Quiz';
 import type { Locale, QuizItem } from '@/lib/content/schema';
 import { fill, getDictionary } from '@/lib/i18n';
+import { glossaryHref } from '@/lib/seo/paths';
 
 export interface LessonContext {
   locale: Locale;
@@ -53,7 +54,7 @@ export function lessonComponents({ locale, quiz }: LessonContext) {
     FollowUp: ({ q, children }: { q: string } & WithChildren) => <FollowUp q={q}>{children}</FollowUp>,
     Recap: ({ children }: WithChildren) => <Recap label={t.mdx.recap}>{children}</Recap>,
     Term: ({ id, children }: { id: string } & WithChildren) => (
-      <Term id={id} title={fill(t.mdx.termTitle, { id })}>
+      <Term id={id} title={fill(t.mdx.termTitle, { id })} href={`${glossaryHref(locale)}#${id}`}>
         {children}
       </Term>
     ),

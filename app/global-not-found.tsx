@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { dictionaries, htmlLang, LOCALES } from '@/lib/i18n';
+import { ThemeScript } from '@/components/site/ThemeScript';
 import { homeHref } from '@/lib/nav/site-nav';
 import './globals.css';
 
@@ -15,7 +16,10 @@ export const metadata: Metadata = {
 
 export default function GlobalNotFound() {
   return (
-    <html lang={htmlLang('zh')}>
+    <html lang={htmlLang('zh')} suppressHydrationWarning>
+      <head>
+        <ThemeScript />
+      </head>
       <body>
         <main className="mx-auto flex min-h-screen max-w-xl flex-col justify-center gap-10 px-6 py-16">
           <p className="text-6xl font-bold text-ink-muted" aria-hidden="true">

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { ThemeScript } from '@/components/site/ThemeScript';
 import { dictionaries } from '@/lib/i18n';
 import '../globals.css';
 
@@ -11,7 +12,10 @@ export const metadata: Metadata = {
 /** Root layout of `/` only (a route group beside `[locale]`, which has its own <html lang>). */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="zh-CN">
+    <html lang="zh-CN" suppressHydrationWarning>
+      <head>
+        <ThemeScript />
+      </head>
       <body>{children}</body>
     </html>
   );

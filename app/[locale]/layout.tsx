@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { ThemeScript } from '@/components/site/ThemeScript';
+import { SITE_URL } from '@/lib/seo/seo';
 import { getDictionary, htmlLang, LOCALES, toLocale, type Locale } from '@/lib/i18n';
 import '../globals.css';
 
@@ -11,14 +13,21 @@ export function generateStaticParams(): { locale: Locale }[] {
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const t = getDictionary(toLocale((await params).locale));
-  return { title: { default: t.site.name, template: `%s · ${t.site.name}` }, description: t.site.description };
+  return {
+    metadataBase: new URL(SITE_URL),
+    title: { default: t.site.name, template: `%s · ${t.site.name}` },
+    description: t.site.description,
+  };
 }
 
 /** Root layout of every localized page: its own <html lang>. Header and footer come from <Shell> in each page. */
 export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const locale = toLocale((await params).locale);
   return (
-    <html lang={htmlLang(locale)}>
+    <html lang={htmlLang(locale)} suppressHydrationWarning>
+      <head>
+        <ThemeScript />
+      </head>
       <body>{children}</body>
     </html>
   );

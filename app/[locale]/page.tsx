@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { everyLocale, pageMetadata } from '@/lib/seo/seo';
 import { HomeProgress } from '@/components/practice/HomeProgress';
 import { Shell } from '@/components/site/Shell';
 import { coverage, getSite, lessonsOf } from '@/lib/content/site';
@@ -11,8 +12,13 @@ import { lessonKey } from '@/lib/progress/keys';
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = getDictionary(toLocale((await params).locale));
-  return { title: { absolute: `${t.site.name} · ${t.home.title}` }, description: t.site.description };
+  const locale = toLocale((await params).locale);
+  const t = getDictionary(locale);
+  return pageMetadata(locale, everyLocale(homeHref), {
+    title: `${t.site.name} · ${t.home.title}`,
+    description: t.site.description,
+    absoluteTitle: true,
+  });
 }
 
 export default async function Home({ params }: Props) {

@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
 
 /**
- * A glossary term. The glossary page (/{locale}/glossary/#id) does not exist yet, so this renders the term with a
- * title instead of a link: no broken links. When the glossary lands, turn it into <a href={`/${locale}/glossary/#${id}`}>.
+ * A glossary term in a lesson: a plain link to its entry on the glossary page. Every id is checked against
+ * content/glossary.yaml when the site loads (lib/content/site.ts), so an unknown id fails the build, not the link.
  */
-export function Term({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+export function Term({ id, title, href, children }: { id: string; title: string; href: string; children: ReactNode }) {
   return (
-    <span data-term={id} title={title} className="underline decoration-dotted underline-offset-4">
+    <a href={href} data-term={id} title={title} className="underline decoration-dotted underline-offset-4 hover:decoration-solid">
       {children}
-    </span>
+    </a>
   );
 }

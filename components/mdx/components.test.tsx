@@ -31,11 +31,11 @@ describe('MDX components', () => {
     expect(deep).toContain(': Internals');
   });
 
-  it('renders follow-ups as closed <details> and a term without a link', () => {
+  it('renders follow-ups as closed <details> and a term as a link to its glossary entry', () => {
     expect(html(zh.FollowUp({ q: '为什么？', children: '因为。' }))).toMatch(/^<details[^>]*><summary[^>]*>为什么？<\/summary>/);
     const term = html(en.Term({ id: 'idempotency', children: 'idempotent' }));
     expect(term).toContain('title="Term: idempotency"');
-    expect(term).not.toContain('<a');
+    expect(term).toMatch(/^<a href="\/en\/glossary\/#idempotency"/);
   });
 
   it('renders a simulation as a server placeholder with the scenario\'s title, question and a play button', () => {

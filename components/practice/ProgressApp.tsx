@@ -214,6 +214,7 @@ function ExportImport({ progress, strings }: { progress: Progress; strings: Dict
         <input
           id={fileId}
           type="file"
+          className="max-w-full"
           accept="application/json,.json"
           data-testid="import-file"
           onChange={async (e) => {

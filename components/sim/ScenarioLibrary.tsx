@@ -52,7 +52,7 @@ export function ScenarioLibrary({ locale, entries }: { locale: SimLocale; entrie
       {shown.length === 0 ? (
         <p className="mt-6 text-ink-muted">{t.library.none}</p>
       ) : (
-        <ul className="mt-6 grid gap-4 md:grid-cols-2" data-testid="scenario-list">
+        <ul className="mt-6 grid grid-cols-1 gap-4 [overflow-wrap:anywhere] md:grid-cols-2" data-testid="scenario-list">
           {shown.map((e) => (
             <li key={e.id} className="flex flex-col rounded-xl border border-line p-4" data-scenario={e.id} data-system={e.system}>
               <p className="text-xs font-semibold uppercase tracking-wide text-ink-muted">{sys[e.system] ?? e.system}</p>

@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import { TRACKS, type Locale } from '@/lib/content/schema';
 import { getDictionary, htmlLang, otherLocale } from '@/lib/i18n';
+import { glossaryHref, searchHref } from '@/lib/seo/paths';
+import { SearchLink } from './SearchLink';
+import { ThemeToggle } from './ThemeToggle';
 import { homeHref, trackHref } from '@/lib/nav/site-nav';
 import { interviewHref, practiceHref, progressHref, reviewHref } from '@/lib/practice/paths';
 
@@ -52,8 +55,15 @@ export function Shell({ locale, alternate, children }: { locale: Locale; alterna
                   </a>
                 </li>
               ))}
+              <li>
+                <a href={glossaryHref(locale)} className="hover:underline" data-nav="glossary">
+                  {t.glossary.nav}
+                </a>
+              </li>
             </ul>
           </nav>
+          <SearchLink href={searchHref(locale)} label={t.search.open} shortcut={t.search.shortcut} />
+          <ThemeToggle label={t.theme.label} names={{ light: t.theme.light, dark: t.theme.dark, system: t.theme.system }} />
           <a
             href={alternate}
             hrefLang={other}

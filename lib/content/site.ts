@@ -2,8 +2,10 @@
  * The site's content, loaded once per process from ./content and checked against the simulator's registry.
  * Server components call these during `next build`; a ContentError here fails the build.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadSite, type Lesson, type Site } from './loader';
+import { getGlossary, unknownTermIds } from '@/lib/glossary/glossary';
+import { ContentError, loadSite, type Lesson, type Site } from './loader';
 import { scenarioRegistry } from './scenarios';
 import { contentStats } from './stats';
 import type { Locale, Track } from './schema';
@@ -13,7 +15,15 @@ export const CONTENT_DIR = path.join(process.cwd(), 'content');
 let cache: Site | null = null;
 
 export function getSite(): Site {
-  cache ??= loadSite(CONTENT_DIR, scenarioRegistry);
+  if (cache) return cache;
+  const site = loadSite(CONTENT_DIR, scenarioRegistry);
+  // <Term id> must name a glossary entry: checked here so `next build` fails with file:line, not a dead link.
+  const unknown = unknownTermIds(
+    getGlossary(),
+    site.lessons.map((l) => ({ file: l.file, text: readFileSync(path.resolve(l.file), 'utf8') })),
+  );
+  if (unknown.length) throw new ContentError(unknown);
+  cache = site;
   return cache;
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { everyLocale, pageMetadata } from '@/lib/seo/seo';
 import { InterviewApp } from '@/components/practice/InterviewApp';
 import { Shell } from '@/components/site/Shell';
 import { TRACKS } from '@/lib/content/schema';
@@ -8,8 +9,9 @@ import { interviewHref, progressHref } from '@/lib/practice/paths';
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = getDictionary(toLocale((await params).locale));
-  return { title: t.interview.title, description: t.interview.intro };
+  const locale = toLocale((await params).locale);
+  const t = getDictionary(locale);
+  return pageMetadata(locale, everyLocale(interviewHref), { title: t.interview.title, description: t.interview.intro });
 }
 
 /** Static shell; the island fetches /{locale}/practice/items.json (the data practice and review use too). */

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { everyLocale, pageMetadata } from '@/lib/seo/seo';
 import { PracticeApp } from '@/components/practice/PracticeApp';
 import { Shell } from '@/components/site/Shell';
 import { TRACKS } from '@/lib/content/schema';
@@ -8,8 +9,9 @@ import { practiceHref, progressHref } from '@/lib/practice/paths';
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = getDictionary(toLocale((await params).locale));
-  return { title: t.practice.title, description: t.practice.intro };
+  const locale = toLocale((await params).locale);
+  const t = getDictionary(locale);
+  return pageMetadata(locale, everyLocale(practiceHref), { title: t.practice.title, description: t.practice.intro });
 }
 
 /** Static shell; the island fetches /{locale}/practice/items.json (shared with review and interview). */

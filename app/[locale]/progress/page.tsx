@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { everyLocale, pageMetadata } from '@/lib/seo/seo';
 import { ProgressApp, type ProgressPageData } from '@/components/practice/ProgressApp';
 import { Shell } from '@/components/site/Shell';
 import { getSite, lessonsOf } from '@/lib/content/site';
@@ -11,8 +12,9 @@ import { lessonKey } from '@/lib/progress/keys';
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = getDictionary(toLocale((await params).locale));
-  return { title: t.progress.title, description: t.progress.intro };
+  const locale = toLocale((await params).locale);
+  const t = getDictionary(locale);
+  return pageMetadata(locale, everyLocale(progressHref), { title: t.progress.title, description: t.progress.intro });
 }
 
 /** Server-rendered frame; the island reads the browser's progress after mount. It gets only keys (a few KB), not the practice data. */

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { everyLocale, pageMetadata } from '@/lib/seo/seo';
 import { ReviewApp } from '@/components/practice/ReviewApp';
 import { Shell } from '@/components/site/Shell';
 import { TRACKS } from '@/lib/content/schema';
@@ -8,8 +9,9 @@ import { reviewHref, progressHref } from '@/lib/practice/paths';
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = getDictionary(toLocale((await params).locale));
-  return { title: t.review.title, description: t.review.intro };
+  const locale = toLocale((await params).locale);
+  const t = getDictionary(locale);
+  return pageMetadata(locale, everyLocale(reviewHref), { title: t.review.title, description: t.review.intro });
 }
 
 /** Static shell; the island fetches /{locale}/practice/items.json (the data practice and interview use too). */

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { everyLocale, pageMetadata } from '@/lib/seo/seo';
 import { Shell } from '@/components/site/Shell';
 import { ScenarioLibrary } from '@/components/sim/ScenarioLibrary';
 import { LOCALES, otherLocale, toLocale, type Locale } from '@/lib/i18n';
@@ -15,8 +16,9 @@ export function generateStaticParams(): { locale: Locale }[] {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = simT(toLocale((await params).locale));
-  return { title: t.library.title, description: t.library.description };
+  const locale = toLocale((await params).locale);
+  const t = simT(locale);
+  return pageMetadata(locale, everyLocale(simHref), { title: t.library.title, description: t.library.description });
 }
 
 /** Every built-in scenario of the three systems; the filter is a small island, the list is server-rendered HTML. */

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { everyLocale, pageMetadata } from '@/lib/seo/seo';
 import { HomeProgress } from '@/components/practice/HomeProgress';
 import { Breadcrumbs } from '@/components/site/Breadcrumbs';
 import { Shell } from '@/components/site/Shell';
@@ -27,7 +28,10 @@ async function resolve(params: Props['params']): Promise<{ locale: Locale; track
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, track } = await resolve(params);
   const t = getDictionary(locale);
-  return { title: t.tracks[track].title, description: t.tracks[track].description };
+  return pageMetadata(locale, everyLocale((l) => trackHref(l, track)), {
+    title: t.tracks[track].title,
+    description: t.tracks[track].description,
+  });
 }
 
 export default async function TrackPage({ params }: Props) {

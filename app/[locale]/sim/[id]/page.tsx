@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { everyLocale, pageMetadata } from '@/lib/seo/seo';
 import { Shell } from '@/components/site/Shell';
 import { LazySimulation } from '@/components/sim/LazySimulation';
 import { getBuiltin, listBuiltins } from '@/simulator';
@@ -26,8 +27,8 @@ async function resolve(params: Props['params']) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { card } = await resolve(params);
-  return { title: card.title, description: card.question };
+  const { card, locale, id } = await resolve(params);
+  return pageMetadata(locale, everyLocale((l) => scenarioHref(l, id)), { title: card.title, description: card.question });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { pageMetadata } from '@/lib/seo/seo';
 import type { ComponentType } from 'react';
 import { Breadcrumbs } from '@/components/site/Breadcrumbs';
 import { Pager } from '@/components/site/Pager';
@@ -6,7 +7,7 @@ import { Shell } from '@/components/site/Shell';
 import { Toc } from '@/components/site/Toc';
 import { findLesson, getSite } from '@/lib/content/site';
 import type { Lesson } from '@/lib/content/loader';
-import { getDictionary, htmlLang, otherLocale, toLocale } from '@/lib/i18n';
+import { getDictionary, htmlLang, LOCALES, otherLocale, toLocale, type Locale } from '@/lib/i18n';
 import { locate } from '@/lib/nav/nav';
 import { buildNavTree, lessonHref, trackHref } from '@/lib/nav/site-nav';
 import { lessonComponents } from '@/mdx-components';
@@ -28,8 +29,12 @@ async function resolve(params: Props['params']): Promise<Lesson> {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { frontmatter } = await resolve(params);
-  return { title: frontmatter.title, description: frontmatter.summary };
+  const { locale, track, slug, frontmatter } = await resolve(params);
+  // hreflang only to a translation that exists (a zh-only lesson has no en alternate).
+  const hrefs = Object.fromEntries(
+    LOCALES.filter((l) => findLesson(l, track, slug)).map((l) => [l, lessonHref(l, track, slug)]),
+  ) as Partial<Record<Locale, string>>;
+  return pageMetadata(locale, hrefs, { title: frontmatter.title, description: frontmatter.summary });
 }
 
 export default async function LessonPage({ params }: Props) {
