@@ -60,9 +60,6 @@ export const en: Dictionary = {
     followUps: 'Likely follow-up questions',
     recap: 'Recap',
     termTitle: 'Term: {id}',
-    simulationLabel: 'Simulation',
-    simulationSoon: 'The interactive simulation is coming soon.',
-    simulationButton: 'Open the simulation (coming soon)',
   },
   quiz: {
     heading: 'Quiz',

@@ -62,9 +62,6 @@ export const zh = {
     followUps: '面试官可能追问',
     recap: '要点回顾',
     termTitle: '术语：{id}',
-    simulationLabel: '模拟场景',
-    simulationSoon: '交互式模拟即将上线。',
-    simulationButton: '打开模拟（即将推出）',
   },
   quiz: {
     heading: '小测验',
