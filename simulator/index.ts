@@ -1,6 +1,6 @@
 /**
  * The simulator's public entry point: the registry of the three systems, built-in scenarios,
- * validation and running. Pure TypeScript — no React, DOM, wall clock or Math.random.
+ * validation and running. Pure TypeScript: no React, no DOM, no wall clock, no unseeded randomness.
  */
 import { z } from 'zod';
 import { Timeline, type RunOptions } from './core/engine';

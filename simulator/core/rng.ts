@@ -1,7 +1,7 @@
 /**
  * Seeded pseudo-random numbers (mulberry32). The whole generator state is one uint32 kept in the
  * world, so a snapshot of the world also snapshots the generator and replay stays exact.
- * Never use Math.random() in simulator/: a run must be a pure function of scenario + seed.
+ * simulator/ never draws unseeded randomness: a run must be a pure function of scenario + seed.
  */
 
 /** Advances the state and returns [uint32 value, next state]. */

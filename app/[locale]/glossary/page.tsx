@@ -2,18 +2,12 @@ import type { Metadata } from 'next';
 import { Shell } from '@/components/site/Shell';
 import { getSite } from '@/lib/content/site';
 import { getGlossary, lessonText, termUsage } from '@/lib/glossary/glossary';
-import { getDictionary, htmlLang, LOCALES, otherLocale, toLocale, type Locale } from '@/lib/i18n';
+import { getDictionary, htmlLang, otherLocale, toLocale } from '@/lib/i18n';
 import { lessonHref } from '@/lib/nav/site-nav';
 import { glossaryHref } from '@/lib/seo/paths';
 import { everyLocale, pageMetadata } from '@/lib/seo/seo';
 
 type Props = { params: Promise<{ locale: string }> };
-
-export const dynamicParams = false;
-
-export function generateStaticParams(): { locale: Locale }[] {
-  return LOCALES.map((locale) => ({ locale }));
-}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = toLocale((await params).locale);

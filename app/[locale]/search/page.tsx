@@ -1,17 +1,11 @@
 import type { Metadata } from 'next';
 import { SearchApp } from '@/components/search/SearchApp';
 import { Shell } from '@/components/site/Shell';
-import { getDictionary, LOCALES, otherLocale, toLocale, type Locale } from '@/lib/i18n';
+import { getDictionary, otherLocale, toLocale } from '@/lib/i18n';
 import { searchHref, searchIndexHref } from '@/lib/seo/paths';
 import { everyLocale, pageMetadata } from '@/lib/seo/seo';
 
 type Props = { params: Promise<{ locale: string }> };
-
-export const dynamicParams = false;
-
-export function generateStaticParams(): { locale: Locale }[] {
-  return LOCALES.map((locale) => ({ locale }));
-}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = toLocale((await params).locale);

@@ -2,18 +2,12 @@ import type { Metadata } from 'next';
 import { everyLocale, pageMetadata } from '@/lib/seo/seo';
 import { Shell } from '@/components/site/Shell';
 import { ScenarioLibrary } from '@/components/sim/ScenarioLibrary';
-import { LOCALES, otherLocale, toLocale, type Locale } from '@/lib/i18n';
+import { otherLocale, toLocale } from '@/lib/i18n';
 import { simT } from '@/lib/i18n/sim';
 import { simHref } from '@/lib/sim/paths';
 import { libraryEntries } from '@/lib/sim/summary';
 
 type Props = { params: Promise<{ locale: string }> };
-
-export const dynamicParams = false;
-
-export function generateStaticParams(): { locale: Locale }[] {
-  return LOCALES.map((locale) => ({ locale }));
-}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = toLocale((await params).locale);
