@@ -35,14 +35,13 @@ const stats = (xs: number[]) => {
 };
 
 test('JS bytes: the scenario page before and after the player loads', async ({ page }, testInfo) => {
-  const scripts: string[] = [];
-  page.on('response', (r) => {
-    if (r.url().endsWith('.js')) scripts.push(r.url());
-  });
   await page.goto(`/en/sim/${BASE}/`, { waitUntil: 'load' });
   const html = await (await page.request.get(`/en/sim/${BASE}/`)).text();
   const initial = [...new Set([...html.matchAll(/src="(\/_next\/static\/[^"]+\.js)"/g)].map((m) => new URL(m[1], page.url()).href))];
   await expect(page.locator('section[data-state][data-scenario]')).toBeVisible({ timeout: 30_000 });
+  // The page's own resource timing, read once the player is visible: unlike Playwright's 'response' events, which
+  // arrive asynchronously, every script the player needed is recorded there by the time it has rendered.
+  const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((u) => u.endsWith('.js')));
   const lazy = [...new Set(scripts)].filter((u) => !initial.includes(u));
   const kib = (urls: string[]) => +(urls.reduce((n, u) => n + gzipOf(u), 0) / 1024).toFixed(1);
   const report = { initialScripts: initial.length, initialGzipKiB: kib(initial), playerScripts: lazy.length, playerGzipKiB: kib(lazy) };
