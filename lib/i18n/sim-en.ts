@@ -20,6 +20,7 @@ export const en = {
   systems: { kafka: 'Kafka', rabbitmq: 'RabbitMQ', rocketmq: 'RocketMQ' },
   scenario: {
     label: 'Simulation',
+    playerHeading: 'Step through it',
     question: 'Question',
     predict: 'Predict, then run:',
     topology: 'Topology',

@@ -20,6 +20,7 @@ export const zh = {
   systems: { kafka: 'Kafka', rabbitmq: 'RabbitMQ', rocketmq: 'RocketMQ' },
   scenario: {
     label: '模拟场景',
+    playerHeading: '逐步运行',
     question: '问题',
     predict: '先预测，再运行：',
     topology: '拓扑',

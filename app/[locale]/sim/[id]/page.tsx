@@ -75,6 +75,8 @@ export default async function ScenarioPage({ params }: Props) {
         </p>
       )}
       <div className="mt-6">
+        {/* The player's panels are h3 (they sit under a lesson's h2 when embedded); this keeps the outline. */}
+        <h2 className="sr-only">{t.scenario.playerHeading}</h2>
         <LazySimulation {...card} data={data} eager syncUrl />
         <noscript>
           <p className="mt-2 text-sm text-ink-muted">{t.scenario.noscript}</p>
