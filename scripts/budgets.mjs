@@ -4,12 +4,14 @@
 // islands. Measuring a real blank page rather than naming "the framework chunks" keeps the baseline honest when
 // Next changes how it splits its runtime: whatever every page must load is, by definition, what the blank loads.
 // Each page is compared with the blank of its own locale. Every page of a type is measured (not one sample), and a
-// failure names the page and the bytes over. Bytes are gzip of every <script src> the HTML loads, plus for eager
-// islands the chunks they import() (see LAZY), measured by pageJs in scripts/js-size.mjs.
-import { existsSync, readdirSync } from 'node:fs';
+// failure names the page and the bytes over. Bytes are gzip of every <script src> the HTML loads plus the chunks
+// the page imports at mount (pageJs in scripts/js-size.mjs with `lazy: { allow }`): for a scenario page, the player
+// and the one system chunk of its scenario; chunks that load on interaction (the player in a lesson, the validator,
+// the other systems) are tagged in the source (CHUNK_TAG) and left out, and the run prints which were.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { pageJs } from './js-size.mjs';
+import { chunkTags, pageJs } from './js-size.mjs';
 
 const KiB = 1024;
 
@@ -17,15 +19,23 @@ const KiB = 1024;
 export const BUDGETS = { lesson: 15 * KiB, scenario: 80 * KiB, practice: 60 * KiB };
 
 /**
- * Known gap, printed on every run: a scenario page renders the player at once through React.lazy, and the practice
- * islands import the simulator the same way, so their real cost includes chunks the HTML never names (the player
- * chunk alone is ≈ 177 KiB gzip: the whole simulator, every built-in scenario in both locales, and zod). Counting
- * those (`pageJs(…, { lazy: true })`, an upper bound) puts both types far over budget today. The enforced figure is
- * what the HTML loads (as scripts/js-size.mjs always measured); BUDGETS_LAZY=1 enforces the lazy figure instead,
- * which is the real target once the player is split per engine and stops shipping zod.
+ * Known, measured overruns, allowed on top of a budget for one page group (`type:system`) so that CI stays green
+ * while the fix is pending, and printed on every run. This is a ratchet, not a waiver: a page that grows past
+ * budget + allowance fails like any other, and the allowance should only ever shrink.
+ * - scenario:kafka: the Kafka system chunk is 49 KiB gzip by itself (engine, consumer groups, transactions, and
+ *   narration for every event kind in both locales, ≈ 16 KiB). Measured on this build: blank + 92.2 KiB (zh).
+ *   Planned fix: narration per locale in its own module (≈ -8 KiB), and group/transaction code in a chunk that
+ *   only scenarios using them load.
  */
-const LAZY = { lesson: false, scenario: true, practice: true };
-const ENFORCE_LAZY = process.env.BUDGETS_LAZY === '1';
+export const ALLOWANCES = { 'scenario:kafka': 13 * KiB };
+
+/** Tagged chunks (CHUNK_TAG in the source) a page of each type loads at mount: the scenario's system, the page's locale. */
+export function mountTags(type, system, locale) {
+  return type === 'scenario' ? ['player', `system-${system}`, `strings-${locale}`] : [];
+}
+
+/** The scenario page's system, from the lazy player's wrapper (`data-system`, components/sim/LazySimulation). */
+const systemOf = (html) => /data-lazy-simulation="[^"]*" data-system="([\w-]+)"/.exec(html)?.[1] ?? null;
 
 /** Relative paths (under a locale) of the pages of each type, found by walking the export. */
 function pagesOf(outDir, locale) {
@@ -43,13 +53,15 @@ function pagesOf(outDir, locale) {
  * Pure check: `measured` is a list of `{ page, type, gzip }`, `blank` the baseline bytes per locale (keyed by the
  * page's first path segment). Returns one message per page over its budget, naming the page and the bytes over.
  */
-export function overBudget(measured, blank, budgets = BUDGETS) {
+export function overBudget(measured, blank, budgets = BUDGETS, allowances = {}) {
   const failures = [];
-  for (const { page, type, gzip } of measured) {
+  for (const { page, type, system, gzip } of measured) {
     const base = blank[page.split('/')[0]];
-    const limit = base + budgets[type];
+    const allowance = allowances[`${type}:${system}`] ?? 0;
+    const limit = base + budgets[type] + allowance;
     if (gzip > limit) {
-      failures.push(`${page} (${type}): ${gzip} B gzip JS is ${gzip - limit} B over its budget of blank ${base} B + ${budgets[type]} B`);
+      const extra = allowance ? ` + known overrun ${allowance} B` : '';
+      failures.push(`${page} (${type}): ${gzip} B gzip JS is ${gzip - limit} B over its budget of blank ${base} B + ${budgets[type]} B${extra}`);
     }
   }
   return failures;
@@ -68,45 +80,60 @@ function main() {
   }
   const blank = {};
   const measured = [];
+  const problems = [];
+  const skippedTags = new Set();
   for (const locale of locales) {
     blank[locale] = pageJs(path.join(outDir, locale, 'blank/index.html'), outDir).gzip;
     for (const [type, rels] of Object.entries(pagesOf(outDir, locale))) {
       for (const rel of rels) {
         const file = path.join(outDir, locale, rel, 'index.html');
         if (!existsSync(file)) continue;
-        const initial = pageJs(file, outDir).gzip;
-        const withLazy = LAZY[type] ? pageJs(file, outDir, { lazy: true }).gzip : initial;
-        measured.push({ page: `${locale}/${rel}/`, type, gzip: ENFORCE_LAZY ? withLazy : initial, initial, withLazy });
+        const system = type === 'scenario' ? systemOf(readFileSync(file, 'utf8')) : null;
+        if (type === 'scenario' && !system) problems.push(`${locale}/${rel}/: no data-system on the player wrapper, cannot tell which system chunk it loads`);
+        const allow = mountTags(type, system, locale);
+        const { gzip, srcs, skipped } = pageJs(file, outDir, { lazy: { allow } });
+        skipped.forEach((t) => skippedTags.add(t));
+        // A tag this page must load but that no chunk carries means the tags (or the build's chunking) changed:
+        // the figure would silently shrink, so that is an error too.
+        const found = new Set(srcs.flatMap((src) => chunkTags(readFileSync(path.join(outDir, src), 'utf8'))));
+        const missing = allow.filter((t) => !found.has(t));
+        if (missing.length) problems.push(`${locale}/${rel}/: expected chunk tag(s) ${missing.join(', ')} among its chunks`);
+        measured.push({ page: `${locale}/${rel}/`, type, system, gzip });
       }
     }
   }
-  console.log(`JS budgets (gzip; enforced: ${ENFORCE_LAZY ? 'with lazily imported chunks' : 'every <script src> the HTML loads'}; against the blank page of its locale):`);
+  console.log('JS budgets (gzip of the scripts the HTML loads + chunks imported at mount; against the blank page of its locale):');
   for (const locale of locales) {
     console.log(`  ${locale}: blank ${kib(blank[locale])}`);
     for (const type of Object.keys(BUDGETS)) {
       const ofType = measured.filter((m) => m.type === type && m.page.startsWith(`${locale}/`));
-      if (ofType.length === 0) continue;
-      const worst = ofType.reduce((a, b) => (b.gzip > a.gzip ? b : a));
-      const lazyMax = Math.max(...ofType.map((m) => m.withLazy));
-      console.log(
-        `    ${type.padEnd(8)} ${String(ofType.length).padStart(3)} pages, max ${kib(worst.gzip)} = blank + ${kib(worst.gzip - blank[locale])}` +
-          ` (budget + ${kib(BUDGETS[type])}; heaviest ${worst.page})` +
-          (LAZY[type] ? `; with lazily imported chunks blank + ${kib(lazyMax - blank[locale])}` : ''),
-      );
+      const groups = type === 'scenario' ? [...new Set(ofType.map((m) => m.system))] : [null];
+      for (const system of groups) {
+        const rows = ofType.filter((m) => m.system === system);
+        if (rows.length === 0) continue;
+        const worst = rows.reduce((a, b) => (b.gzip > a.gzip ? b : a));
+        const label = system ? `${type} (${system})` : type;
+        console.log(
+          `    ${label.padEnd(20)} ${String(rows.length).padStart(3)} pages, max ${kib(worst.gzip)} = blank + ${kib(worst.gzip - blank[locale])}` +
+            ` (budget + ${kib(BUDGETS[type])}; heaviest ${worst.page})`,
+        );
+      }
     }
   }
-  if (!ENFORCE_LAZY) {
-    const lazyOver = overBudget(measured.map((m) => ({ ...m, gzip: m.withLazy })), blank);
-    if (lazyOver.length) {
-      console.warn(`budgets: warning: counting lazily imported chunks, ${lazyOver.length} page(s) are over (not enforced, see LAZY), e.g.\n  ${lazyOver[0]}`);
-    }
+  console.log(`  left out as loaded on interaction (tagged chunks): ${[...skippedTags].sort().join(', ') || 'none'}`);
+  const over = overBudget(measured, blank);
+  let allowed = 0;
+  for (const [group, bytes] of Object.entries(ALLOWANCES)) {
+    const n = over.filter((f) => measured.some((m) => f.startsWith(`${m.page} `) && `${m.type}:${m.system}` === group)).length;
+    allowed += n;
+    if (n) console.warn(`budgets: KNOWN OVERRUN ${group}: ${n} pages over budget, allowed up to ${kib(bytes)} more (see ALLOWANCES)`);
   }
-  const failures = overBudget(measured, blank);
+  const failures = [...problems, ...overBudget(measured, blank, BUDGETS, ALLOWANCES)];
   if (failures.length) {
-    console.error(`\nbudgets: ${failures.length} page(s) over budget:\n  ${failures.join('\n  ')}`);
+    console.error(`\nbudgets: ${failures.length} page(s) over budget or unmeasurable:\n  ${failures.join('\n  ')}`);
     process.exit(1);
   }
-  console.log(`budgets: all ${measured.length} pages within budget`);
+  console.log(`budgets: all ${measured.length} pages within budget${allowed ? ` (${allowed} of them only thanks to a known-overrun allowance)` : ''}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) main();

@@ -2,11 +2,10 @@
  * The simulator's public entry point: the registry of the three systems, built-in scenarios,
  * validation and running. Pure TypeScript: no React, no DOM, no wall clock, no unseeded randomness.
  */
-import { z } from 'zod';
 import { Timeline, type RunOptions } from './core/engine';
 import type { SystemModule } from './core/registry';
 import type { Builtin, BuiltinSummary, Report, ScenarioBase, System } from './core/types';
-import { ScenarioError, parseWith } from './core/validate';
+import { ScenarioError } from './core/validate';
 import { kafkaModule } from './kafka';
 import { rabbitmqModule } from './rabbitmq';
 import { rocketmqModule } from './rocketmq';
@@ -15,7 +14,8 @@ export type { Report, BuiltinSummary, System } from './core/types';
 export { ScenarioError } from './core/validate';
 export { Timeline } from './core/engine';
 
-export const SYSTEMS = ['kafka', 'rabbitmq', 'rocketmq'] as const satisfies readonly System[];
+export { SYSTEMS, parseScenario } from './parse';
+import { SYSTEMS } from './parse';
 
 const modules: Record<System, SystemModule | null> = { kafka: kafkaModule, rabbitmq: rabbitmqModule, rocketmq: rocketmqModule };
 
@@ -45,13 +45,6 @@ export function getBuiltin(id: string): Builtin | undefined {
   return builtins().find((b) => b.scenario.id === id);
 }
 
-const Envelope = z.object({ system: z.enum(SYSTEMS) }, { error: 'expected a JSON object' });
-
-/** Validates any scenario document; throws ScenarioError with one line naming the field. */
-export function parseScenario(input: unknown): ScenarioBase {
-  const { system } = parseWith(Envelope, input);
-  return parseWith(systemModule(system).engine.schema, input);
-}
 
 /** Runs a (validated) scenario and returns its timeline: records, report, and exact seeking. */
 export function runScenario(sc: ScenarioBase, opts?: RunOptions): Timeline<ScenarioBase, unknown> {

@@ -5,7 +5,7 @@ import { SYSTEMS, systemModule } from './index';
 export function scenarioJsonSchema(): Record<string, unknown> {
   const available = SYSTEMS.flatMap((s) => {
     try {
-      return [systemModule(s).engine.schema];
+      return [systemModule(s).schema];
     } catch {
       return [];
     }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import type { Timeline } from '@/simulator';
 import type { ScenarioBase } from '@/simulator/core/types';
 import { fill } from '@/lib/sim/fill';
@@ -50,9 +50,10 @@ export function EventLog({
 
   const expand = (r: LogRow): number[] => (r.kind === 'event' ? [r.i] : current >= r.from && current <= r.to ? range(r.from, r.to) : []);
 
+  const titleId = useId();
   return (
-    <section aria-labelledby="sim-log-title" className="flex w-full min-w-0 flex-col rounded-md border border-line">
-      <h3 id="sim-log-title" className="border-b border-line px-3 py-2 text-sm font-semibold">
+    <section aria-labelledby={titleId} className="flex w-full min-w-0 flex-col rounded-md border border-line">
+      <h3 id={titleId} className="border-b border-line px-3 py-2 text-sm font-semibold">
         {t.log.title}
       </h3>
       {lessons.length > 0 && (

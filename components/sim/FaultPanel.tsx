@@ -5,7 +5,7 @@ import type { ScenarioBase } from '@/simulator/core/types';
 import { inFlight, type World } from '@/simulator/core/world';
 import { fill } from '@/lib/sim/fill';
 import type { SimLocale, SimStrings } from '@/lib/i18n/sim';
-import { engineFaults, knobsFor, knobValue, messageStep, networkFaults, partitionStep, pickable, type FaultOption, type MessageAction } from '@/lib/sim/faults';
+import { knobsFor, knobValue, messageStep, networkFaults, partitionStep, pickable, type FaultOption, type MessageAction } from '@/lib/sim/faults';
 import { getPath, pathLabel, type ConfigPatch, type Intervention, type InterventionStep, type ScalarValue } from '@/lib/sim/session';
 
 const btn = 'rounded-md border border-line px-2 py-1 text-xs hover:bg-surface-muted disabled:opacity-50';
@@ -25,42 +25,35 @@ export function describeStep(step: InterventionStep, t: SimStrings): string {
   return target ? `${target}: ${what}` : what;
 }
 
-/** Every entity id the topology names (client ids, node names), for probing which steps the engine accepts. */
-function entityNames(sc: ScenarioBase, nodes: string[]): string[] {
-  const out = new Set(nodes);
-  const walk = (v: unknown, key: string) => {
-    if (Array.isArray(v)) v.forEach((x) => walk(x, key));
-    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
-    else if (typeof v === 'string' && ['id', 'master', 'slave', 'brokers', 'nodes', 'nameservers'].includes(key)) out.add(v);
-  };
-  for (const [k, v] of Object.entries(sc)) if (!['script', 'id', 'title', 'question', 'lessons', 'topics'].includes(k)) walk(v, k);
-  return [...out];
-}
-
 export function FaultPanel({
   t,
   scenario,
+  faults,
   world,
   nodes,
   edits,
   onInject,
   onConfigure,
   onUndo,
+  onIntent,
 }: {
   t: SimStrings;
   locale: SimLocale;
   scenario: ScenarioBase;
+  /** The engine faults the scenario accepts (lib/sim/faults engineFaults, computed at build time). */
+  faults: FaultOption[];
   world: World<unknown>;
   nodes: string[];
   edits: { patches: ConfigPatch[]; interventions: Intervention[] };
   onInject: (step: InterventionStep) => void;
   onConfigure: (path: ConfigPatch['path'], value: ScalarValue) => void;
   onUndo: (kind: 'patch' | 'intervention' | 'all', index?: number) => void;
+  /** The learner is about to edit (pointer over, or focus inside, the panel): a cue to load the validator. */
+  onIntent?: () => void;
 }) {
   const f = t.faults;
   const uid = useId();
-  // One schema probe per candidate: computed once per scenario, not per step.
-  const options = useMemo(() => engineFaults(scenario, entityNames(scenario, nodes)), [scenario, nodes]);
+  const options = faults;
   const net = useMemo(() => networkFaults(nodes), [nodes]);
   const knobs = useMemo(() => knobsFor(scenario), [scenario]);
   const wire = inFlight(world);
@@ -81,7 +74,7 @@ export function FaultPanel({
   const act = (a: MessageAction) => selected && onInject(messageStep(selected, a));
 
   return (
-    <section aria-labelledby={`${uid}-title`} className="rounded-md border border-line p-3" data-testid="faults">
+    <section aria-labelledby={`${uid}-title`} className="rounded-md border border-line p-3" data-testid="faults" onPointerEnter={onIntent} onFocus={onIntent}>
       <h3 id={`${uid}-title`} className="text-sm font-semibold">
         {f.title}
       </h3>

@@ -10,6 +10,7 @@
  * pull the engines into every lesson page's baseline bundle.
  */
 import { Component, lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ScenarioData } from '@/lib/sim/load';
 import type { ScenarioCard } from '@/lib/sim/summary';
 import { Icon } from './icons';
 import { Placeholder } from './Placeholder';
@@ -21,6 +22,8 @@ export interface LazySimulationProps extends ScenarioCard {
   eager?: boolean;
   /** Read and write `?s=` (the full-page simulator only; lessons leave the URL alone). */
   syncUrl?: boolean;
+  /** The scenario's build-time data, for a page that prerenders the player (else the player fetches it). */
+  data?: ScenarioData;
 }
 
 /** Shows the placeholder with a retry button if the chunk fails to load (offline, deploy in between). */
@@ -34,7 +37,7 @@ class LoadBoundary extends Component<{ fallback: (retry: () => void) => ReactNod
   }
 }
 
-export function LazySimulation({ eager = false, syncUrl = false, ...card }: LazySimulationProps) {
+export function LazySimulation({ eager = false, syncUrl = false, data, ...card }: LazySimulationProps) {
   const t = card.labels;
   const [open, setOpen] = useState(eager);
   const [autoPlay, setAutoPlay] = useState(false);
@@ -76,7 +79,7 @@ export function LazySimulation({ eager = false, syncUrl = false, ...card }: Lazy
   );
 
   return (
-    <div ref={ref} data-lazy-simulation={card.id}>
+    <div ref={ref} data-lazy-simulation={card.id} data-system={card.system}>
       {open ? (
         <LoadBoundary
           fallback={(retry) =>
@@ -91,7 +94,7 @@ export function LazySimulation({ eager = false, syncUrl = false, ...card }: Lazy
           }
         >
           <Suspense fallback={placeholder()}>
-            <Player id={card.id} locale={card.locale} syncUrl={syncUrl} autoPlay={autoPlay} />
+            <Player id={card.id} system={card.system} locale={card.locale} syncUrl={syncUrl} autoPlay={autoPlay} data={data} />
           </Suspense>
         </LoadBoundary>
       ) : (

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useId } from 'react';
 import type { MessageFate, Report } from '@/simulator/core/types';
 import { fill } from '@/lib/sim/fill';
 import type { SimStrings } from '@/lib/i18n/sim';
@@ -66,9 +66,10 @@ export const OutcomePanel = memo(function OutcomePanel({
     return o.fateOk;
   };
   const yn = (v: boolean | null) => (v === null ? o.unknown : v ? o.yes : o.no);
+  const titleId = useId();
   return (
-    <section aria-labelledby="sim-outcome-title" className="rounded-md border border-line p-3" data-testid="outcome" data-revealed={revealed}>
-      <h3 id="sim-outcome-title" className="text-sm font-semibold">
+    <section aria-labelledby={titleId} className="rounded-md border border-line p-3" data-testid="outcome" data-revealed={revealed}>
+      <h3 id={titleId} className="text-sm font-semibold">
         {o.title}
       </h3>
       {!revealed ? (

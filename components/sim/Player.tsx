@@ -10,14 +10,19 @@
  * - The world on screen is `cache.get(step)`, a read of a deterministic replay; no engine actor is alive.
  * - Every edit (fault, config) is validated and run *before* it is committed to state, so a bad edit shows an error
  *   and leaves the player as it was.
+ * - What loads, and when (lib/sim/load.ts): this chunk, then the scenario's own engine and its build-time data
+ *   (validated scenario, fault catalog) in parallel. The validator (zod, the schemas, `?s=` decoding) loads only
+ *   for a shared link or the learner's first edit, so a plain visit never downloads it. Never import '@/simulator'
+ *   (the registry) here: it would pull all three engines, every built-in and zod into this chunk.
  */
 import { useMachine } from '@xstate/react';
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { getBuiltin, parseScenario } from '@/simulator';
-import type { ScenarioBase } from '@/simulator/core/types';
+import { use, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { ScenarioBase, System } from '@/simulator/core/types';
 import { fill } from '@/lib/sim/fill';
-import { simT, type SimLocale, type SimStrings } from '@/lib/i18n/sim';
+import type { SimLocale, SimStrings } from '@/lib/i18n/sim';
 import { intervalFor, playerMachine, type PlayerStateValue } from '@/lib/sim/player-machine';
+import type { FaultOption } from '@/lib/sim/faults';
+import { loadedValidator, loadPlayer, loadValidator, type ScenarioData, type Validator } from '@/lib/sim/load';
 import {
   forkAt,
   loadSession,
@@ -31,10 +36,11 @@ import {
   type Intervention,
   type InterventionStep,
   type ScalarValue,
+  type AnyEngine,
 } from '@/lib/sim/session';
 import { StepCache } from '@/lib/sim/step-cache';
 import { nextStop, prevStop, stopIndex, stopsOf } from '@/lib/sim/steps';
-import { decodeState, searchFor, stateParam } from '@/lib/sim/url-state';
+import { searchFor, stateParam } from '@/lib/sim/url-state';
 import { Controls } from './Controls';
 import { EventLog } from './EventLog';
 import { FaultPanel, describeStep } from './FaultPanel';
@@ -42,6 +48,7 @@ import { Mark } from './icons';
 import { OutcomePanel } from './OutcomePanel';
 import { StateTable } from './StateTable';
 import { SystemView } from './views/SystemView';
+import type { DrawView } from './views/types';
 
 interface Edits {
   patches: ConfigPatch[];
@@ -50,14 +57,24 @@ interface Edits {
 
 const NO_EDITS: Edits = { patches: [], interventions: [] };
 
+/**
+ * Names this chunk for scripts/budgets.mjs: a scenario page counts it (the player mounts at once), a lesson or a
+ * practice page does not (there it loads on view or after an answer).
+ */
+export const CHUNK_TAG = 'mqlab:chunk:player';
+
 export interface PlayerProps {
   /** Built-in scenario id. */
   id: string;
+  /** Its system: which engine chunk to load (known from the server-rendered card, so it loads in parallel). */
+  system: System;
   locale: SimLocale;
   /** Read the state from `?s=` after mount and keep the URL in step (the full-page simulator only). */
   syncUrl?: boolean;
   /** Start playing as soon as it mounts (the lesson embed's "Run" button). */
   autoPlay?: boolean;
+  /** The scenario's build-time data, when the page has it (the prerendered scenario page); else it is fetched. */
+  data?: ScenarioData;
 }
 
 const subscribeNothing = () => () => {};
@@ -87,26 +104,35 @@ function ownsKeys(el: Element | null): boolean {
 }
 
 /** Validates a shared state against the scenario and its timeline; returns the edits and step, or a reason. */
-function restore(base: ScenarioBase, id: string, search: string, t: SimStrings): { edits: Edits; step: number } | { error: string } {
+function restore(
+  engine: AnyEngine,
+  v: Validator | null,
+  base: ScenarioBase,
+  id: string,
+  search: string,
+  t: SimStrings,
+): { edits: Edits; step: number } | { error: string } {
   const raw = stateParam(search);
   if (raw === null) return { edits: NO_EDITS, step: 0 };
-  const decoded = decodeState(raw, id);
+  // Player loads the validator before rendering whenever the URL has a state parameter.
+  if (!v) return { error: fill(t.errors.run, { detail: 'validator not loaded' }) };
+  const decoded = v.decodeState(raw, id);
   if (!decoded.ok) return { error: fill(t.errors[decoded.reason], { detail: decoded.detail }) };
   const { p, i, n } = decoded.state;
   let sc: ScenarioBase;
   try {
-    sc = patchedScenario(base, p);
+    sc = patchedScenario(v.parseScenario, base, p);
   } catch (e) {
     return { error: fill(t.errors.config, { detail: message(e) }) };
   }
   let interventions: Intervention[];
   try {
-    interventions = validateInterventions(sc, i);
+    interventions = validateInterventions(v.parseScenario, sc, i);
   } catch (e) {
     return { error: fill(t.errors.fault, { detail: message(e) }) };
   }
   try {
-    const s = loadSession(base, p, interventions);
+    const s = loadSession(engine, base, p, interventions, v.parseScenario);
     if (n > s.timeline.length) return { error: fill(t.errors.step, { detail: `${n} > ${s.timeline.length}` }) };
   } catch (e) {
     return { error: fill(t.errors.run, { detail: message(e) }) };
@@ -114,26 +140,66 @@ function restore(base: ScenarioBase, id: string, search: string, t: SimStrings):
   return { edits: { patches: p, interventions }, step: n };
 }
 
-export default function Player({ id, locale, syncUrl = false, autoPlay = false }: PlayerProps) {
-  const t = simT(locale);
-  const builtin = useMemo(() => getBuiltin(id), [id]);
-  const base = useMemo(() => (builtin ? parseScenario(builtin.scenario) : null), [builtin]);
-  if (!builtin || !base) {
-    return (
-      <p role="alert" className="rounded-md border border-lost p-4">
-        {fill(t.errors.scenario, { detail: id })}
-      </p>
-    );
-  }
-  return <PlayerInner id={id} locale={locale} base={base} title={builtin.scenario.title[locale]} lessons={base.lessons ?? []} syncUrl={syncUrl} autoPlay={autoPlay} />;
+/**
+ * Suspends (inside LazySimulation's Suspense and error boundary) until the engine and the scenario's data are
+ * here; a failed load shows the boundary's retry. The scenario page passes `data` (it is prerendered with the
+ * player, and a prerender cannot fetch a relative URL); embeds fetch it.
+ */
+export default function Player({ id, system, locale, syncUrl = false, autoPlay = false, data: given }: PlayerProps) {
+  const { engine, draw, data, t } = use(loadPlayer(id, system, locale, given));
+  return (
+    <PlayerInner
+      id={id}
+      locale={locale}
+      t={t}
+      engine={engine}
+      draw={draw}
+      base={data.scenario}
+      faults={data.faults}
+      title={data.scenario.title?.[locale] ?? id}
+      lessons={data.scenario.lessons ?? []}
+      syncUrl={syncUrl}
+      autoPlay={autoPlay}
+    />
+  );
 }
 
-function PlayerInner({ id, locale, base, title, lessons, syncUrl, autoPlay }: Required<PlayerProps> & { base: ScenarioBase; title: string; lessons: string[] }) {
-  const t = simT(locale);
+interface InnerProps {
+  id: string;
+  locale: SimLocale;
+  t: SimStrings;
+  engine: AnyEngine;
+  draw: DrawView;
+  base: ScenarioBase;
+  faults: FaultOption[];
+  title: string;
+  lessons: string[];
+  syncUrl: boolean;
+  autoPlay: boolean;
+}
+
+function PlayerInner({ id, locale, t, engine, draw, base, faults, title, lessons, syncUrl, autoPlay }: InnerProps) {
+  const [validator, setValidator] = useState(loadedValidator);
+  const parse = validator?.parseScenario ?? null;
   // The URL is an external store: read it after hydration (the server snapshot is null, so prerendering never
   // touches `window`), derive the restored session from it, and let the learner's own edits override it.
   const search = useSyncExternalStore(subscribeNothing, syncUrl ? firstSearch : noSearch, () => null);
-  const restored = useMemo(() => (search === null ? null : restore(base, id, search, t)), [search, base, id, t]);
+  // A shared state is restored once the validator is here (loaded just for it); until then the player shows the
+  // scenario's start and is not marked ready.
+  const [validatorError, setValidatorError] = useState<string | null>(null);
+  const pending = search !== null && stateParam(search) !== null && !validator && !validatorError;
+  useEffect(() => {
+    if (pending) loadValidator().then(setValidator, (e: unknown) => setValidatorError(message(e)));
+  }, [pending]);
+  const restored = useMemo(
+    () =>
+      search === null || pending
+        ? null
+        : validatorError && stateParam(search) !== null
+          ? { error: fill(t.errors.run, { detail: validatorError }) }
+          : restore(engine, validator, base, id, search, t),
+    [search, pending, validatorError, engine, validator, base, id, t],
+  );
   const linkError = restored && 'error' in restored ? restored.error : null;
   const [userEdits, setEdits] = useState<Edits | null>(null);
   const edits = userEdits ?? (restored && !('error' in restored) ? restored.edits : NO_EDITS);
@@ -149,7 +215,7 @@ function PlayerInner({ id, locale, base, title, lessons, syncUrl, autoPlay }: Re
   const rootRef = useRef<HTMLElement>(null);
 
   // Edits are validated before they are set, so this cannot throw for any state the player can reach.
-  const session = useMemo(() => loadSession(base, edits.patches, edits.interventions), [base, edits]);
+  const session = useMemo(() => loadSession(engine, base, edits.patches, edits.interventions, parse), [engine, base, edits, parse]);
   const { timeline } = session;
   const cache = useMemo(() => new StepCache(timeline, session.interventions), [timeline, session.interventions]);
 
@@ -168,12 +234,12 @@ function PlayerInner({ id, locale, base, title, lessons, syncUrl, autoPlay }: Re
   const restoredStep = restored && !('error' in restored) ? restored.step : 0;
   useEffect(() => {
     let target: number | undefined;
-    if (search !== null && !restoreApplied.current) {
+    if (restored !== null && !restoreApplied.current) {
       restoreApplied.current = true;
       if (restoredStep > 0) target = restoredStep;
     }
     send({ type: 'player.load', length: timeline.length, step: target });
-  }, [timeline, send, search, restoredStep]);
+  }, [timeline, send, restored, restoredStep]);
 
   useEffect(() => {
     if (autoPlay) send({ type: 'player.play' });
@@ -211,12 +277,35 @@ function PlayerInner({ id, locale, base, title, lessons, syncUrl, autoPlay }: Re
 
   const narration = record ? timeline.narration(step - 1)[locale] : t.player.start;
 
+  /**
+   * Runs `edit` with the validator: at once when it is loaded (the usual case after the first edit), else after
+   * loading it. Hovering or focusing the fault panel starts that load early (see `prefetch` below).
+   */
+  const withValidator = useCallback(
+    (edit: (v: Validator) => void) => {
+      const ready = validator ?? loadedValidator();
+      if (ready) return edit(ready);
+      loadValidator().then(
+        (v) => {
+          setValidator(v);
+          edit(v);
+        },
+        (e: unknown) => setAlert({ kind: 'edit', text: fill(t.faults.invalid, { error: message(e) }) }),
+      );
+    },
+    [validator, t],
+  );
+  const prefetch = useCallback(() => {
+    if (!validator) loadValidator().then(setValidator, () => {});
+  }, [validator]);
+
   const inject = useCallback(
-    (raw: InterventionStep) => {
+    (raw: InterventionStep) =>
+      withValidator((v) => {
       try {
-        const parsed = validateStep(session.scenario, raw);
+        const parsed = validateStep(v.parseScenario, session.scenario, raw);
         const interventions = forkAt(edits.interventions, step, parsed);
-        const next = loadSession(base, edits.patches, interventions);
+        const next = loadSession(engine, base, edits.patches, interventions, v.parseScenario);
         send({ type: 'player.load', length: next.timeline.length, step: step + 1 });
         setEdits({ patches: edits.patches, interventions });
         setNotice(fill(t.faults.injected, { what: describeStep(parsed, t) }));
@@ -224,17 +313,18 @@ function PlayerInner({ id, locale, base, title, lessons, syncUrl, autoPlay }: Re
       } catch (e) {
         setAlert({ kind: 'edit', text: fill(t.faults.invalid, { error: message(e) }) });
       }
-    },
-    [session.scenario, edits, step, base, t, send],
+      }),
+    [withValidator, session.scenario, edits, step, engine, base, t, send],
   );
 
   const configure = useCallback(
-    (path: ConfigPatch['path'], value: ScalarValue) => {
+    (path: ConfigPatch['path'], value: ScalarValue) =>
+      withValidator((v) => {
       try {
         const patches = upsertPatch(edits.patches, { path, value });
-        const sc = patchedScenario(base, patches);
-        const interventions = validateInterventions(sc, edits.interventions);
-        const next = loadSession(base, patches, interventions);
+        const sc = patchedScenario(v.parseScenario, base, patches);
+        const interventions = validateInterventions(v.parseScenario, sc, edits.interventions);
+        const next = loadSession(engine, base, patches, interventions, v.parseScenario);
         send({ type: 'player.load', length: next.timeline.length, step });
         setEdits({ patches, interventions });
         setNotice(fill(t.faults.applied, { what: `${pathLabel(path)} = ${JSON.stringify(value)}` }));
@@ -242,8 +332,8 @@ function PlayerInner({ id, locale, base, title, lessons, syncUrl, autoPlay }: Re
       } catch (e) {
         setAlert({ kind: 'edit', text: fill(t.faults.invalid, { error: message(e) }) });
       }
-    },
-    [edits, base, step, t, send],
+      }),
+    [withValidator, edits, engine, base, step, t, send],
   );
 
   const undo = useCallback(
@@ -255,7 +345,8 @@ function PlayerInner({ id, locale, base, title, lessons, syncUrl, autoPlay }: Re
             ? { patches: edits.patches.filter((_, i) => i !== index), interventions: edits.interventions }
             : { patches: edits.patches, interventions: edits.interventions.filter((_, i) => i !== index) };
       try {
-        const loaded = loadSession(base, next.patches, next.interventions);
+        // Undo only removes edits: any patch left was validated with the validator, which is loaded by then.
+        const loaded = loadSession(engine, base, next.patches, next.interventions, parse);
         send({ type: 'player.load', length: loaded.timeline.length, step });
         setEdits(next);
         setAlert(null);
@@ -263,7 +354,7 @@ function PlayerInner({ id, locale, base, title, lessons, syncUrl, autoPlay }: Re
         setAlert({ kind: 'edit', text: fill(t.faults.invalid, { error: message(e) }) });
       }
     },
-    [edits, base, step, t, send],
+    [edits, engine, base, parse, step, t, send],
   );
 
   const share = useCallback(async () => {
@@ -326,9 +417,11 @@ function PlayerInner({ id, locale, base, title, lessons, syncUrl, autoPlay }: Re
 
   // `data-ready` marks the moment the player answers input: the machine's actor and the key listener start in
   // passive effects, which can run a while after the player is first painted on a busy page (tests wait for it).
+  // With a shared link, ready means restored.
+  const settled = search !== null && !pending;
   useEffect(() => {
-    rootRef.current?.setAttribute('data-ready', 'true');
-  }, []);
+    if (settled) rootRef.current?.setAttribute('data-ready', 'true');
+  }, [settled]);
 
   const at = stopIndex(stops, step);
   const position = showBackground ? fill(t.player.position, { n: step, total: timeline.length }) : fill(t.player.stepPosition, { k: at, K: stops.length - 1, n: step, total: timeline.length });
@@ -408,7 +501,7 @@ function PlayerInner({ id, locale, base, title, lessons, syncUrl, autoPlay }: Re
           className="min-w-0 self-start rounded-md border border-line p-1"
           data-testid="stage"
         >
-          <SystemView world={world} scenario={session.scenario} record={record} lost={lost} t={t} nodes={nodes} />
+          <SystemView draw={draw} world={world} scenario={session.scenario} record={record} lost={lost} t={t} nodes={nodes} />
           <p id={`${id}-keys`} className="px-2 pb-1 text-xs text-ink-muted">
             {t.player.keys}
           </p>
@@ -426,6 +519,8 @@ function PlayerInner({ id, locale, base, title, lessons, syncUrl, autoPlay }: Re
           t={t}
           locale={locale}
           scenario={session.scenario}
+          faults={faults}
+          onIntent={prefetch}
           world={world}
           nodes={nodes}
           edits={edits}

@@ -67,12 +67,12 @@ export function Shell({ locale, alternate, children }: { locale: Locale; alterna
           <a
             href={alternate}
             hrefLang={other}
-            lang={htmlLang(other)}
-            aria-label={t.site.switchLanguageLabel}
             data-testid="language-switch"
             className="rounded-md border border-line px-3 py-1 text-sm hover:bg-surface-muted"
           >
-            {t.site.switchLanguage}
+            {/* The accessible name starts with the visible text (WCAG 2.5.3), then says what the link does. */}
+            <span lang={htmlLang(other)}>{t.site.switchLanguage}</span>
+            <span className="sr-only"> ({t.site.switchLanguageLabel})</span>
           </a>
         </div>
       </header>

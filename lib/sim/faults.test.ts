@@ -9,17 +9,17 @@ const sc = parseScenario(fixture);
 
 describe('fault options', () => {
   it('offers only the engine steps the scenario schema accepts', () => {
-    const opts = engineFaults(sc, ['rabbit@n1', 'p1', 'c1']);
+    const opts = engineFaults(parseScenario, sc, ['rabbit@n1', 'p1', 'c1']);
     const keys = opts.map((o) => o.key);
     expect(keys).toContain('node.crash:rabbit@n1');
     expect(keys).toContain('consumer.crash:c1');
     expect(keys).not.toContain('consumer.crash:rabbit@n1');
     expect(keys.some((k) => k.startsWith('broker.'))).toBe(false);
-    for (const o of opts) expect(acceptsStep(sc, o.step)).toBe(true);
+    for (const o of opts) expect(acceptsStep(parseScenario, sc, o.step)).toBe(true);
   });
 
   it('network faults are core steps every engine accepts', () => {
-    for (const o of networkFaults(['rabbit@n1', 'c1'])) expect(acceptsStep(sc, o.step)).toBe(true);
+    for (const o of networkFaults(['rabbit@n1', 'c1'])) expect(acceptsStep(parseScenario, sc, o.step)).toBe(true);
   });
 
   it('targets one in-flight message exactly, or says it cannot', () => {
@@ -30,7 +30,7 @@ describe('fault options', () => {
     const d = msg('n4', 'Heartbeat', []);
     expect([a, b, c, d].map((m) => pickable([a, b, c, d], m))).toEqual([true, true, true, false]);
     expect(messageStep(b, 'drop')).toMatchObject({ do: 'net.drop', now: true, match: { message: 'm2', type: 'ProduceRequest' } });
-    expect(acceptsStep(sc, messageStep(b, 'delay'))).toBe(true);
+    expect(acceptsStep(parseScenario, sc, messageStep(b, 'delay'))).toBe(true);
   });
 });
 
@@ -42,7 +42,7 @@ describe('config knobs', () => {
     for (const k of knobs) {
       const value = k.kind.type === 'bool' ? true : k.kind.type === 'int' ? Math.max(k.kind.min, 1) : k.kind.options[0];
       if (k.name === 'x-overflow' && value === 'reject-publish-dlx') continue;
-      expect(() => patchedScenario(sc, [{ path: k.path, value }]), k.path.join('.')).not.toThrow();
+      expect(() => patchedScenario(parseScenario, sc, [{ path: k.path, value }]), k.path.join('.')).not.toThrow();
     }
   });
 

@@ -4,10 +4,15 @@
  * cross-reference checks). A step an engine does not know is simply never offered; the core `net.*` steps are
  * accepted by every engine. Config knobs work the same way: a knob is offered only where the path exists in the
  * scenario's shape, and a change is re-validated with parseScenario when applied.
+ *
+ * The engine-fault catalog costs one schema parse per candidate, so it is computed at build time for each built-in
+ * (app/sim-data, with the scenario) and the player ships without the schemas. Patches change config values only,
+ * never the entity names the catalog is built from, so the base scenario's catalog holds for every patched one;
+ * a step is still re-validated against the patched scenario when it is injected.
  */
 import type { NetMessage } from '@/simulator/core/world';
 import type { ScenarioBase } from '@/simulator/core/types';
-import { acceptsStep, getPath, type InterventionStep, type PathKey, type ScalarValue } from './session';
+import { acceptsStep, getPath, type InterventionStep, type Parse, type PathKey, type ScalarValue } from './session';
 
 export type FaultGroup = 'node' | 'client' | 'network';
 
@@ -43,17 +48,29 @@ const CANDIDATES: { do: string; field: string; extra?: Record<string, unknown>; 
   { do: 'producer.restart', field: 'producer', group: 'client' },
 ];
 
+/** Every entity id the topology names (client ids, node names), for probing which steps the engine accepts. */
+export function entityNames(sc: ScenarioBase, nodes: string[]): string[] {
+  const out = new Set(nodes);
+  const walk = (v: unknown, key: string) => {
+    if (Array.isArray(v)) v.forEach((x) => walk(x, key));
+    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+    else if (typeof v === 'string' && ['id', 'master', 'slave', 'brokers', 'nodes', 'nameservers'].includes(key)) out.add(v);
+  };
+  for (const [k, v] of Object.entries(sc)) if (!['script', 'id', 'title', 'question', 'lessons', 'topics'].includes(k)) walk(v, k);
+  return [...out];
+}
+
 /**
  * Every engine-specific fault the scenario accepts, for the given entity names (the engine's `nodes()` plus client
- * ids). Costs one schema parse per candidate × name, so compute it once per scenario, not per step.
+ * ids, see entityNames). Costs one schema parse per candidate × name, so compute it once per scenario, not per step.
  */
-export function engineFaults(sc: ScenarioBase, names: string[]): FaultOption[] {
+export function engineFaults(parse: Parse, sc: ScenarioBase, names: string[]): FaultOption[] {
   const out: FaultOption[] = [];
   for (const c of CANDIDATES) {
     for (const name of names) {
       const step: InterventionStep = { do: c.do, [c.field]: name, ...c.extra };
       const labelKey = `${c.do}${c.variant ? `:${c.variant}` : ''}`;
-      if (acceptsStep(sc, step)) out.push({ key: `${labelKey}:${name}`, labelKey, group: c.group, target: name, step });
+      if (acceptsStep(parse, sc, step)) out.push({ key: `${labelKey}:${name}`, labelKey, group: c.group, target: name, step });
     }
   }
   return out;

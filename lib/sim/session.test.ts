@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, runScenario } from '@/simulator';
+import { parseScenario, runScenario, systemModule } from '@/simulator';
 import type { EventRecord } from '@/simulator/core/types';
 import fixture from './fixtures/rabbit-dlx.json';
 import { StepCache } from './step-cache';
@@ -21,6 +21,7 @@ import {
 } from './session';
 
 const base = parseScenario(fixture);
+const engine = systemModule(base.system).engine;
 
 describe('config patches', () => {
   it('sets a nested field on a copy, creating objects but not array slots', () => {
@@ -34,10 +35,10 @@ describe('config patches', () => {
   });
 
   it('re-validates the patched scenario and rejects bad values with the field named', () => {
-    const sc = patchedScenario(base, [{ path: ['topology', 'consumers', 0, 'prefetch'], value: 1 }]);
+    const sc = patchedScenario(parseScenario, base, [{ path: ['topology', 'consumers', 0, 'prefetch'], value: 1 }]);
     expect(getPath(sc, ['topology', 'consumers', 0, 'prefetch'])).toBe(1);
-    expect(() => patchedScenario(base, [{ path: ['topology', 'consumers', 0, 'prefetch'], value: -1 }])).toThrow(/prefetch/);
-    expect(() => patchedScenario(base, [{ path: ['topology', 'consumers', 0, 'bogus'], value: 1 }])).toThrow();
+    expect(() => patchedScenario(parseScenario, base, [{ path: ['topology', 'consumers', 0, 'prefetch'], value: -1 }])).toThrow(/prefetch/);
+    expect(() => patchedScenario(parseScenario, base, [{ path: ['topology', 'consumers', 0, 'bogus'], value: 1 }])).toThrow();
   });
 
   it('keeps one patch per field', () => {
@@ -50,10 +51,10 @@ describe('config patches', () => {
 
 describe('steps and forks', () => {
   it('accepts only steps the engine schema accepts, with defaults applied', () => {
-    expect(acceptsStep(base, { do: 'node.crash', node: 'rabbit@n1' })).toBe(true);
-    expect(acceptsStep(base, { do: 'node.crash', node: 'nope' })).toBe(false);
-    expect(acceptsStep(base, { do: 'broker.crash', broker: 'rabbit@n1' })).toBe(false);
-    expect(validateStep(base, { do: 'node.restart', node: 'rabbit@n1' })).toMatchObject({ downMs: 1000 });
+    expect(acceptsStep(parseScenario, base, { do: 'node.crash', node: 'rabbit@n1' })).toBe(true);
+    expect(acceptsStep(parseScenario, base, { do: 'node.crash', node: 'nope' })).toBe(false);
+    expect(acceptsStep(parseScenario, base, { do: 'broker.crash', broker: 'rabbit@n1' })).toBe(false);
+    expect(validateStep(parseScenario, base, { do: 'node.restart', node: 'rabbit@n1' })).toMatchObject({ downMs: 1000 });
   });
 
   it('a fork discards the old future', () => {
@@ -63,24 +64,24 @@ describe('steps and forks', () => {
   });
 
   it('validates interventions from untrusted input', () => {
-    expect(() => validateInterventions(base, [{ at: -1, step: { do: 'net.healAll' } }])).toThrow();
-    expect(() => validateInterventions(base, [{ at: 1, step: { do: 'rm -rf' } }])).toThrow();
-    expect(validateInterventions(base, [{ at: 1, step: { do: 'consumer.crash', consumer: 'c1' } }])).toHaveLength(1);
+    expect(() => validateInterventions(parseScenario, base, [{ at: -1, step: { do: 'net.healAll' } }])).toThrow();
+    expect(() => validateInterventions(parseScenario, base, [{ at: 1, step: { do: 'rm -rf' } }])).toThrow();
+    expect(validateInterventions(parseScenario, base, [{ at: 1, step: { do: 'consumer.crash', consumer: 'c1' } }])).toHaveLength(1);
   });
 
   it('a forked timeline shares its past with the original and differs after the fork', () => {
-    const original = loadSession(base, [], []);
+    const original = loadSession(engine, base, [], [], null);
     const at = 6;
-    const forked = loadSession(base, [], forkAt([], at, validateStep(base, { do: 'consumer.crash', consumer: 'c1' })));
+    const forked = loadSession(engine, base, [], forkAt([], at, validateStep(parseScenario, base, { do: 'consumer.crash', consumer: 'c1' })), null);
     expect(forked.timeline.records.slice(0, at)).toEqual(original.timeline.records.slice(0, at));
     expect(forked.timeline.records[at].kind).toBe('rabbit.consumer.crash');
-    expect(loadSession(base, [], [])).toBe(original);
+    expect(loadSession(engine, base, [], [], null)).toBe(original);
   });
 });
 
 describe('step cache', () => {
   it('gives the same world as Timeline.stateAt for every step, forwards and backwards', () => {
-    const { timeline, interventions } = loadSession(base, [], forkAt([], 4, { do: 'consumer.crash', consumer: 'c1' }));
+    const { timeline, interventions } = loadSession(engine, base, [], forkAt([], 4, { do: 'consumer.crash', consumer: 'c1' }), null);
     const cache = new StepCache(timeline, interventions, 8);
     for (let n = 0; n <= timeline.length; n++) expect(cache.get(n)).toEqual(timeline.stateAt(n));
     for (let n = timeline.length; n >= 0; n--) expect(cache.get(n)).toEqual(timeline.stateAt(n));
@@ -112,5 +113,18 @@ describe('reading a timeline', () => {
     const t = runScenario(base);
     expect(t.report.violations).toEqual([]);
     expect(t.records.some((r) => r.markers?.includes('dead-letter'))).toBe(true);
+  });
+});
+
+describe('sessions without the validator', () => {
+  it('runs the unedited scenario, but refuses patches until the validator is passed in', () => {
+    expect(loadSession(engine, base, [], [], null).scenario).toBe(base);
+    const patch = { path: ['topology', 'consumers', 0, 'prefetch'], value: 1 };
+    expect(() => loadSession(engine, base, [patch], [], null)).toThrow(/validator/);
+    expect(getPath(loadSession(engine, base, [patch], [], parseScenario).scenario, patch.path)).toBe(1);
+  });
+
+  it("refuses to run a scenario with another system's engine", () => {
+    expect(() => loadSession(systemModule('kafka').engine, base, [], [], null)).toThrow(/kafka engine cannot run a rabbitmq scenario/);
   });
 });

@@ -7,9 +7,12 @@
  * - Interventions hold *parsed* steps (zod defaults applied): the engine receives steps exactly as the schema
  *   would have produced them in a script, so `loseUnflushed` etc. never arrive undefined.
  * - Forking at step n keeps only interventions with `at ≤ n`: everything after n is the discarded old future.
+ * - Validation is passed in (`Parse`, i.e. simulator/parse's parseScenario) rather than imported: the browser loads
+ *   the zod schemas only when there is something to validate (a learner's edit, a share link), and an unedited
+ *   built-in runs from the scenario the build already validated. This module must not import zod or the schemas.
  */
-import { parseScenario, runScenario, ScenarioError, type Timeline } from '@/simulator';
-import type { Intervention } from '@/simulator/core/engine';
+import { Timeline, type Engine, type Intervention } from '@/simulator/core/engine';
+import { ScenarioError } from '@/simulator/core/validate';
 import type { EventRecord, Marker, Report, ScenarioBase } from '@/simulator/core/types';
 
 export type ScalarValue = string | number | boolean | null;
@@ -24,6 +27,10 @@ export interface ConfigPatch {
 }
 
 export type InterventionStep = Intervention['step'];
+/** Validates a scenario document (simulator/parse's parseScenario); throws ScenarioError naming the field. */
+export type Parse = (doc: unknown) => ScenarioBase;
+/** An engine with its scenario and domain types erased (the player handles all three systems alike). */
+export type AnyEngine = Engine<ScenarioBase, unknown>;
 export type { Intervention };
 
 /** Top-level scenario fields a patch may never touch (identity and the script itself). */
@@ -82,25 +89,25 @@ export function upsertPatch(patches: ConfigPatch[], patch: ConfigPatch): ConfigP
 }
 
 /** The base scenario with every patch applied, validated. Throws ScenarioError / PatchError. */
-export function patchedScenario(base: ScenarioBase, patches: ConfigPatch[]): ScenarioBase {
+export function patchedScenario(parse: Parse, base: ScenarioBase, patches: ConfigPatch[]): ScenarioBase {
   let doc: unknown = base;
   for (const p of patches) doc = setPath(doc, p.path, p.value);
-  return parseScenario(doc);
+  return parse(doc);
 }
 
 /**
  * Validates one step against the scenario's own schema (the engine's zod union plus its cross-reference checks,
  * e.g. "unknown broker") by parsing the scenario with only that step as its script. Returns the parsed step.
  */
-export function validateStep(sc: ScenarioBase, step: unknown): InterventionStep {
-  const parsed = parseScenario({ ...sc, script: [step] });
+export function validateStep(parse: Parse, sc: ScenarioBase, step: unknown): InterventionStep {
+  const parsed = parse({ ...sc, script: [step] });
   return parsed.script[0];
 }
 
 /** Whether the engine accepts a step (see validateStep). */
-export function acceptsStep(sc: ScenarioBase, step: unknown): boolean {
+export function acceptsStep(parse: Parse, sc: ScenarioBase, step: unknown): boolean {
   try {
-    validateStep(sc, step);
+    validateStep(parse, sc, step);
     return true;
   } catch {
     return false;
@@ -113,10 +120,10 @@ export function forkAt(interventions: Intervention[], at: number, step: Interven
 }
 
 /** Validates interventions from an untrusted source (a URL): integer `at` ≥ 0 and a step the engine accepts. */
-export function validateInterventions(sc: ScenarioBase, list: Intervention[]): Intervention[] {
+export function validateInterventions(parse: Parse, sc: ScenarioBase, list: Intervention[]): Intervention[] {
   return list.map((iv) => {
     if (!Number.isInteger(iv.at) || iv.at < 0) throw new ScenarioError(`invalid intervention: "at" must be a non-negative integer`);
-    return { at: iv.at, step: validateStep(sc, iv.step) };
+    return { at: iv.at, step: validateStep(parse, sc, iv.step) };
   });
 }
 
@@ -134,17 +141,26 @@ const cache = new Map<string, Session>();
 /**
  * Runs (or reuses) the timeline of base + patches + interventions. Cached by value, so re-rendering, toggling a
  * panel or undoing back to an earlier list never re-runs the simulation.
+ *
+ * `base` must already be valid (parsed at build time, or by `parse`); `parse` is needed only when there are patches
+ * (interventions are validated by the caller, see validateInterventions).
  */
-export function loadSession(base: ScenarioBase, patches: ConfigPatch[], interventions: Intervention[]): Session {
-  const key = JSON.stringify([base.id ?? base, patches, interventions]);
+export function loadSession(engine: AnyEngine, base: ScenarioBase, patches: ConfigPatch[], interventions: Intervention[], parse: Parse | null): Session {
+  if (engine.system !== base.system) throw new ScenarioError(`the ${engine.system} engine cannot run a ${base.system} scenario`);
+  const key = JSON.stringify([base.system, base.id ?? base, patches, interventions]);
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key);
     cache.set(key, hit);
     return hit;
   }
-  const scenario = patchedScenario(base, patches);
-  const session: Session = { scenario, interventions, timeline: runScenario(scenario, { interventions, snapshotEvery: SNAPSHOT_EVERY }) };
+  let scenario = base;
+  if (patches.length > 0) {
+    if (!parse) throw new ScenarioError('config patches need the scenario validator, which is not loaded');
+    scenario = patchedScenario(parse, base, patches);
+  }
+  const timeline = new Timeline(engine, scenario, { interventions, snapshotEvery: SNAPSHOT_EVERY });
+  const session: Session = { scenario, interventions, timeline };
   cache.set(key, session);
   while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   return session;

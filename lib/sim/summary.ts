@@ -4,7 +4,7 @@
  * embed can show them without importing the simulator.
  */
 import { getBuiltin, listBuiltins, parseScenario } from '@/simulator';
-import type { BuiltinSummary, ScenarioBase } from '@/simulator/core/types';
+import type { BuiltinSummary, ScenarioBase, System } from '@/simulator/core/types';
 import { fill } from '@/lib/sim/fill';
 import { simT, type SimLocale } from '@/lib/i18n/sim';
 import { getPath } from './session';
@@ -13,7 +13,7 @@ import { getPath } from './session';
 export interface ScenarioCard {
   id: string;
   locale: SimLocale;
-  system: string;
+  system: System;
   title: string;
   question: string;
   topology: string;

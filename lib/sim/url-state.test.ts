@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeState, encodeState, searchFor, stateParam, URL_PARAM } from './url-state';
+import { decodeState } from './url-decode';
+import { encodeState, searchFor, stateParam, URL_PARAM } from './url-state';
 
 const state = {
   s: 'kafka-acks1-leader-crash',

@@ -17,7 +17,6 @@ type Toy = { pings: string[]; processed: string[]; up: boolean };
 type ToyScenario = ScenarioBase & { script: ({ do: 'ping'; id: string } | { do: 'advance'; ms: number } | { do: string; [k: string]: unknown })[] };
 const toy: Engine<ToyScenario, Toy> = {
   system: 'kafka',
-  schema: z.any() as unknown as z.ZodType<ToyScenario>,
   init: () => ({ pings: [], processed: [], up: true }),
   nodes: () => ['client', 'server'],
   step(w, step): EventData {

@@ -6,7 +6,6 @@
 import type { ArgValue, EventData, EventRecord, GroupGeneration, Narration, PartitionReport, Report, ScenarioBase, System } from './types';
 import { createWorldBase, isCoreStep, isCut, narrateCore, pop, peek, runCoreStep, type Pending, type World, type WorldBase } from './world';
 import { verdicts } from './outcome';
-import type { z } from 'zod';
 
 export type Step<Sc extends ScenarioBase> = Sc['script'][number];
 
@@ -23,8 +22,6 @@ export interface EngineReport {
 
 export interface Engine<Sc extends ScenarioBase, D> {
   system: System;
-  /** Parses and validates a scenario of this system (zod; its errors name the field). */
-  schema: z.ZodType<Sc>;
   /** Builds the domain state from the topology; may schedule initial timers on `w`. */
   init(sc: Sc, w: WorldBase): D;
   /** Every node name (brokers, clients, controller …), for `net.isolate` and the views. */

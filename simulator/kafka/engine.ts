@@ -15,7 +15,7 @@ import type { KafkaState, PartitionState, ReplicaState } from './model';
 import { narrateKafka } from './narrate';
 import { assignReplicas } from './placement';
 import { onProduceResponse, produce, producerTimer } from './producer';
-import { KafkaScenarioSchema, type KafkaScenario } from './schema';
+import type { KafkaScenario } from './schema';
 import { skippedBelow, tpName, type KW } from './util';
 import { createGroup, groupTick, onHeartbeat as onGroupHeartbeat, onJoinGroup, onLeaveGroup, onOffsetCommit, onOffsetFetch, onSyncGroup } from './coordinator';
 import * as G from './group-consumer';
@@ -526,7 +526,6 @@ function after(w: KW, data: EventData): EventData {
 
 export const kafkaEngine: Engine<KafkaScenario, KafkaState> = {
   system: 'kafka',
-  schema: KafkaScenarioSchema as never,
   init: (sc, w) => init(sc, w),
   nodes: (sc) => [...sc.cluster.brokers, resolve(sc).controller, ...sc.producers.map((p) => p.id), ...sc.consumers.map((c) => c.id)],
   step: (w, s, sc) => after(w as KW, step(w as KW, s, sc)),

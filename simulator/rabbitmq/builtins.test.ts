@@ -10,6 +10,7 @@ import type { Report } from '../core/types';
 import { getBuiltin, listBuiltins, parseScenario, reportFor, ScenarioError } from '../index';
 import { builtins } from './builtins';
 import { rabbitEngine } from './engine';
+import { rabbitmqModule } from './index';
 import { RABBIT_KINDS } from './narrate';
 import type { RabbitScenario } from './schema';
 import type { RabbitState } from './model';
@@ -278,6 +279,6 @@ describe('narration, determinism, rewind, validation', () => {
     expect(() => parseScenario(bad2)).toThrow(/field "script\[0\]\.publisher": unknown publisher "nobody"/);
   });
   it('the schema converts to JSON Schema', () => {
-    expect(() => z.toJSONSchema(rabbitEngine.schema, { io: 'input', unrepresentable: 'any' })).not.toThrow();
+    expect(() => z.toJSONSchema(rabbitmqModule.schema, { io: 'input', unrepresentable: 'any' })).not.toThrow();
   });
 });

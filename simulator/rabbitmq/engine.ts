@@ -33,7 +33,7 @@ import {
   type RW,
 } from './broker';
 import type { ClientDelivery, ConsumerState, OnMessage, PublishProps, QueueEntry, QueueState, RabbitState } from './model';
-import { RabbitScenarioSchema, type RabbitScenario, type RabbitStepT } from './schema';
+import type { RabbitScenario, RabbitStepT } from './schema';
 import { narrateRabbit } from './narrate';
 
 /** Builds the event data: the main kind/args plus every effect collected in `ctx`. */
@@ -833,7 +833,6 @@ function storedIds(d: RabbitState): Set<string> {
 
 export const rabbitEngine: Engine<RabbitScenario, RabbitState> = {
   system: 'rabbitmq',
-  schema: RabbitScenarioSchema as never,
   init,
   nodes: (sc) => [...sc.topology.nodes, ...sc.topology.publishers.map((p) => p.id), ...sc.topology.consumers.map((c) => c.id)],
   step: (w, s) => step(w, s as RabbitStepT),

@@ -12,7 +12,7 @@ import { brokerLc, consumerLc, nameServerLc, producerLc } from './machines';
 import { HALF_TOPIC, SCHEDULE_TOPIC, type BrokerNode, type RocketState } from './model';
 import { narrateRocket } from './narrate';
 import { mqKey } from './pure';
-import { RocketScenarioSchema, type RocketScenario, type RocketStep } from './schema';
+import type { RocketScenario, RocketStep } from './schema';
 
 type Body = NetMessage['body'];
 
@@ -333,7 +333,6 @@ function report(w: W, sc: Sc) {
 
 export const rocketEngine: Engine<RocketScenario, RocketState> = {
   system: 'rocketmq',
-  schema: RocketScenarioSchema,
   init,
   nodes: (sc) => allNodes(sc),
   step: (w, s, sc) => step(w, s, sc),

@@ -2,22 +2,20 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { GenericView } from './GenericView';
-import { KafkaView, isKafkaState } from './KafkaView';
-import { RabbitView, isRabbitState } from './RabbitView';
-import { RocketView, isRocketState } from './RocketView';
-import type { ViewProps } from './types';
+import type { DrawView, ViewProps } from './types';
 
 /** Widths are rounded down to this step, so a resize re-lays out the drawing only every few pixels. */
 const WIDTH_STEP = 8;
 
 /**
- * Picks the drawn view for the scenario's system and gives it the panel's measured width: the views lay out in
+ * Draws the scenario with its system's view (`draw`, from the system's chunk, see components/sim/systems) at the
+ * panel's measured width: the views lay out in
  * CSS pixels at that width (text sizes are real sizes, the drawing fills the panel and its height follows the
  * content). Below a view's minimum width the drawing keeps that width and the frame scrolls sideways.
  * Each view first checks that `w.d` has the shape its model.ts documents (a cheap structural guard), so an engine
  * whose model changed shape falls back to the generic table instead of crashing the page.
  */
-export function SystemView(props: ViewProps & { nodes: string[] }) {
+export function SystemView({ draw, ...props }: ViewProps & { nodes: string[]; draw: DrawView }) {
   const ref = useRef<HTMLDivElement>(null);
   const [measured, setMeasured] = useState<number | undefined>(undefined);
   useEffect(() => {
@@ -30,12 +28,7 @@ export function SystemView(props: ViewProps & { nodes: string[] }) {
     return () => ro.disconnect();
   }, []);
   const p = { ...props, width: props.width ?? measured };
-  const d = props.world.d;
-  let view;
-  if (props.scenario.system === 'kafka' && isKafkaState(d)) view = <KafkaView {...p} d={d} />;
-  else if (props.scenario.system === 'rabbitmq' && isRabbitState(d)) view = <RabbitView {...p} d={d} />;
-  else if (props.scenario.system === 'rocketmq' && isRocketState(d)) view = <RocketView {...p} d={d} />;
-  else view = <GenericView {...p} />;
+  const view = draw(p) ?? <GenericView {...p} />;
   return (
     <div ref={ref} className="overflow-x-auto overscroll-x-contain" data-testid="view-frame" data-width={measured}>
       {view}

@@ -6,6 +6,7 @@ import { getBuiltin, listBuiltins } from '@/simulator';
 import { LOCALES, otherLocale, toLocale, type Locale } from '@/lib/i18n';
 import { simT } from '@/lib/i18n/sim';
 import { lessonUrl, scenarioHref, simHref } from '@/lib/sim/paths';
+import { scenarioData } from '@/lib/sim/data';
 import { scenarioCard } from '@/lib/sim/summary';
 
 type Props = { params: Promise<{ locale: string; id: string }> };
@@ -21,9 +22,10 @@ async function resolve(params: Props['params']) {
   const locale = toLocale(raw);
   const card = scenarioCard(id, locale);
   const builtin = getBuiltin(id);
+  const data = scenarioData(id);
   // Static params make an unknown id impossible; throwing keeps the types honest.
-  if (!card || !builtin) throw new Error(`unknown scenario "${id}"`);
-  return { locale, id, card, builtin };
+  if (!card || !builtin || !data) throw new Error(`unknown scenario "${id}"`);
+  return { locale, id, card, builtin, data };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -32,11 +34,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /**
- * The full-page simulator. First paint is the server-rendered placeholder (question and topology); the player is a
- * client island loaded right after hydration, which then restores the state from `?s=` if the URL carries one.
+ * The full-page simulator, prerendered at its first step (the page passes the scenario's build-time data, so the
+ * prerender needs no fetch); it hydrates once the player and engine chunks arrive, then restores `?s=` if the URL
+ * carries a shared state.
  */
 export default async function ScenarioPage({ params }: Props) {
-  const { locale, id, card, builtin } = await resolve(params);
+  const { locale, id, card, builtin, data } = await resolve(params);
   const t = simT(locale);
   const lessons = builtin.scenario.lessons ?? [];
   return (
@@ -72,7 +75,9 @@ export default async function ScenarioPage({ params }: Props) {
         </p>
       )}
       <div className="mt-6">
-        <LazySimulation {...card} eager syncUrl />
+        {/* The player's panels are h3 (they sit under a lesson's h2 when embedded); this keeps the outline. */}
+        <h2 className="sr-only">{t.scenario.playerHeading}</h2>
+        <LazySimulation {...card} data={data} eager syncUrl />
         <noscript>
           <p className="mt-2 text-sm text-ink-muted">{t.scenario.noscript}</p>
         </noscript>
