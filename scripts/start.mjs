@@ -8,15 +8,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SKIP, SOURCES } from './build-inputs.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const out = path.join(root, 'out');
 const port = process.env.PORT ?? '3000';
-
-/** Everything the build reads. Files outside these (tests, e2e, docs) do not make out/ stale. */
-const SOURCES = ['app', 'components', 'content', 'lib', 'public', 'simulator', 'mdx-components.tsx', 'next.config.ts',
-  'postcss.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
-const SKIP = /(^|\/)(node_modules|fixtures)(\/|$)|\.test\.tsx?$/;
 
 function newestMtime(p) {
   if (!existsSync(p) || SKIP.test(path.relative(root, p))) return 0;
