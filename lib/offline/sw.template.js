@@ -11,9 +11,9 @@
  *   offers it. It never calls skipWaiting on its own: the page's "Reload" button asks for it (message
  *   `skip-waiting`), so a page never runs old JavaScript against a new cache it did not ask for.
  * - activate: deletes the caches of other versions, claims uncontrolled pages (the first visit's page).
- * - message `precache` {locale} with a port: caches every page and JSON file of that locale (the page sends it on
- *   every load; files already cached are skipped) and answers { ok, version, locale, files } on the port once all
- *   are cached. That answer is the "available offline" signal.
+ * - message `precache` {locale} with a port: caches every page and JSON file of that locale (the page sends it a few
+ *   seconds after every load; files already cached are skipped) and answers { ok, version, locale, files } on the
+ *   port once all are cached. That answer is the "available offline" signal.
  *
  * Requests: only same-origin GETs are answered; the query string is ignored for cache lookups (a static host ignores
  * it too; the simulator keeps its state in it). Navigations and precached files: cache first, then the network
