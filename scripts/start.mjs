@@ -8,15 +8,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SKIP, SOURCES } from './build-inputs.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const out = path.join(root, 'out');
 const port = process.env.PORT ?? '3000';
-
-/** Everything the build reads. Files outside these (tests, e2e, docs) do not make out/ stale. */
-const SOURCES = ['app', 'components', 'content', 'lib', 'public', 'simulator', 'mdx-components.tsx', 'next.config.ts',
-  'postcss.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
-const SKIP = /(^|\/)(node_modules|fixtures)(\/|$)|\.test\.tsx?$/;
 
 function newestMtime(p) {
   if (!existsSync(p) || SKIP.test(path.relative(root, p))) return 0;
@@ -29,11 +25,11 @@ const builtAt = existsSync(path.join(out, 'index.html')) ? statSync(path.join(ou
 const sourcesAt = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
 if (builtAt < sourcesAt) {
   console.log(builtAt === 0 ? 'out/ is missing: building…' : 'Sources changed since the last build: rebuilding…');
-  const build = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  // What `npm run build` runs: the export, then its service worker (out/sw.js).
+  for (const args of [[path.join(root, 'node_modules/next/dist/bin/next'), 'build'], [path.join(root, 'scripts/gen-sw.mjs')]]) {
+    const step = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+    if (step.status !== 0) process.exit(step.status ?? 1);
+  }
 } else {
   console.log('out/ is up to date.');
 }

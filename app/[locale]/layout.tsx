@@ -1,11 +1,13 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { ThemeScript } from '@/components/site/ThemeScript';
-import { SITE_URL } from '@/lib/seo/seo';
+import { SITE_URL, VIEWPORT } from '@/lib/seo/seo';
 import { getDictionary, htmlLang, LOCALES, toLocale, type Locale } from '@/lib/i18n';
 import '../globals.css';
 
 export const dynamicParams = false;
+
+export const viewport: Viewport = VIEWPORT;
 
 export function generateStaticParams(): { locale: Locale }[] {
   return LOCALES.map((locale) => ({ locale }));

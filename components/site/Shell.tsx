@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { TRACKS, type Locale } from '@/lib/content/schema';
 import { getDictionary, htmlLang, otherLocale } from '@/lib/i18n';
 import { glossaryHref, searchHref } from '@/lib/seo/paths';
+import { OfflineSupport } from './OfflineSupport';
 import { SearchLink } from './SearchLink';
 import { ThemeToggle } from './ThemeToggle';
 import { homeHref, trackHref } from '@/lib/nav/site-nav';
@@ -10,7 +11,9 @@ import { interviewHref, practiceHref, progressHref, reviewHref } from '@/lib/pra
 /**
  * Header, main landmark and footer of every localized page. Pages pass `alternate`, the same page in the other
  * locale, because a layout cannot know the current path in a static export (and a client hook would cost JS).
- * Links are plain <a>: next/link would add client JavaScript to pages that must have none.
+ * Links are plain <a>: next/link would add client JavaScript to pages that must have none. Every page with the
+ * shell registers the service worker (OfflineSupport); the blank budget baseline has no shell, so its few hundred
+ * bytes count against every page's budget.
  */
 export function Shell({ locale, alternate, children }: { locale: Locale; alternate: string; children: ReactNode }) {
   const t = getDictionary(locale);
@@ -23,6 +26,8 @@ export function Shell({ locale, alternate, children }: { locale: Locale; alterna
       >
         {t.site.skipToContent}
       </a>
+      {/* Early in the tab order: when an update prompt shows, keyboard users reach it right after the skip link. */}
+      <OfflineSupport locale={locale} strings={{ updateAvailable: t.offline.updateAvailable, reload: t.offline.reload, later: t.offline.later }} />
       <header className="sticky top-0 z-40 border-b border-line bg-surface/95 backdrop-blur">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <a href={homeHref(locale)} className="text-lg font-bold">

@@ -274,4 +274,14 @@ export const en: Dictionary = {
     text: 'This page does not exist. It may have moved, or the address is wrong.',
     home: 'Go to the English home page',
   },
+  offline: {
+    updateAvailable: 'A new version is available',
+    reload: 'Reload',
+    later: 'Later',
+    title: 'You are offline',
+    text: 'This page is not saved on this device yet: it needs a connection.',
+    saved: 'Pages you have opened, and once the download finishes every lesson, scenario and practice page in your language, work offline.',
+    retry: 'Try again',
+    home: 'Go to the home page',
+  },
 };

@@ -276,6 +276,18 @@ export const zh = {
     text: '找不到这个页面。它可能已被移动，或者地址有误。',
     home: '返回中文首页',
   },
+  offline: {
+    /** The update prompt (components/site/OfflineSupport.tsx). */
+    updateAvailable: '有新版本',
+    reload: '刷新',
+    later: '稍后',
+    /** /zh/offline/: what the service worker shows for a page it has not saved yet while offline. */
+    title: '你已离线',
+    text: '这个页面还没有保存到本机，联网后才能打开。',
+    saved: '打开过的页面，以及下载完成后本语言的全部课程、模拟场景和练习，离线时都能用。',
+    retry: '重试',
+    home: '回到首页',
+  },
 };
 
 /** The shape every locale's dictionary must have (derived from the default locale). */

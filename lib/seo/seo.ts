@@ -4,10 +4,23 @@
  * cannot know its host). Trap: Next merges metadata shallowly, so a page's `openGraph` replaces the layout's whole
  * object; that is why every page builds it here, image included, instead of relying on the layout.
  */
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import { getDictionary, htmlLang, LOCALES, type Locale } from '@/lib/i18n';
+import { SURFACE } from '@/lib/theme/theme';
 
 export const SITE_URL = (process.env.SITE_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+
+/**
+ * The `viewport` export of both root layouts: the browser UI (mobile address bar, installed app title bar) takes the
+ * header's surface colour in each colour scheme. It follows the OS scheme; an explicit choice in the theme toggle
+ * does not change it.
+ */
+export const VIEWPORT: Viewport = {
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: SURFACE.light },
+    { media: '(prefers-color-scheme: dark)', color: SURFACE.dark },
+  ],
+};
 
 /** Static Open Graph image (public/og.png, 1200×630). */
 export const OG_IMAGE = { url: '/og.png', width: 1200, height: 630, alt: 'MQ Lab' } as const;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyTheme, isTheme, THEME_KEY, THEME_SCRIPT } from './theme';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { applyTheme, isTheme, SURFACE, THEME_KEY, THEME_SCRIPT } from './theme';
 
 /** A minimal classList and localStorage to run the inline script the way a browser would. */
 function fakeDocument(stored: string | null) {
@@ -34,5 +36,14 @@ describe('theme', () => {
   it('accepts only the three preferences', () => {
     expect(isTheme('system')).toBe(true);
     expect(isTheme('sepia')).toBe(false);
+  });
+});
+
+describe('SURFACE', () => {
+  it('matches --color-surface of app/globals.css in light and dark', () => {
+    const css = readFileSync(path.join(process.cwd(), 'app/globals.css'), 'utf8');
+    const surfaces = [...css.matchAll(/--color-surface:\s*(#[0-9a-f]{6})/gi)].map((m) => m[1].toLowerCase());
+    // @theme (light), the dark variant, then the print block (forced white).
+    expect(surfaces.slice(0, 2)).toEqual([SURFACE.light, SURFACE.dark]);
   });
 });

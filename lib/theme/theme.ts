@@ -9,6 +9,12 @@ export type Theme = (typeof THEMES)[number];
 
 export const THEME_KEY = 'mqlab.theme';
 
+/**
+ * --color-surface of app/globals.css in each scheme (a test keeps them equal): the browser UI colour (theme-color)
+ * and the web manifest's theme and background colours, so the title bar and splash screen match the header.
+ */
+export const SURFACE = { light: '#ffffff', dark: '#0f172a' } as const;
+
 export function isTheme(value: unknown): value is Theme {
   return typeof value === 'string' && (THEMES as readonly string[]).includes(value);
 }
