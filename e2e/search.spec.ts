@@ -46,12 +46,16 @@ for (const [locale, list] of Object.entries(cases)) {
   });
 }
 
-test('search page: Ctrl+K focuses its own input (no dialog), the query survives a reload', async ({ page }) => {
+test('search page: Ctrl+K and the header button focus its own input (no dialog), the query survives a reload', async ({ page }) => {
   await page.goto('/zh/search/');
   await expect(page.locator('[data-status="ready"]')).toBeVisible();
   await page.getByRole('heading', { level: 1 }).click();
   await page.keyboard.press('Control+K');
   await expect(page.getByLabel('搜索关键词')).toBeFocused();
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.getByTestId('search-link').click();
+  await expect(page.getByLabel('搜索关键词')).toBeFocused();
+  await expect(page).toHaveURL(/\/zh\/search\/$/);
   await expect(page.getByTestId('search-dialog')).toHaveCount(0);
   await query(page, '死信');
   await expect(page).toHaveURL(/\?q=/);
