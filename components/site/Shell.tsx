@@ -1,12 +1,19 @@
 import type { ReactNode } from 'react';
 import { TRACKS, type Locale } from '@/lib/content/schema';
-import { getDictionary, htmlLang, otherLocale } from '@/lib/i18n';
-import { glossaryHref, searchHref } from '@/lib/seo/paths';
+import { getDictionary, htmlLang, otherLocale, type Dictionary } from '@/lib/i18n';
+import type { SearchDialogStrings } from '@/components/search/SearchDialog';
+import { glossaryHref, searchHref, searchIndexHref } from '@/lib/seo/paths';
 import { OfflineSupport } from './OfflineSupport';
 import { SearchLink } from './SearchLink';
 import { ThemeToggle } from './ThemeToggle';
 import { homeHref, trackHref } from '@/lib/nav/site-nav';
 import { interviewHref, practiceHref, progressHref, reviewHref } from '@/lib/practice/paths';
+
+/** The strings the search dialog needs, and no more: they are serialized into every page's HTML. */
+function dialogStrings(s: Dictionary['search']): SearchDialogStrings {
+  const { label, placeholder, loading, failed, retry, results, noResults, kinds, dialog, close, list, seeAll, keys } = s;
+  return { label, placeholder, loading, failed, retry, results, noResults, kinds, dialog, close, list, seeAll, keys };
+}
 
 /**
  * Header, main landmark and footer of every localized page. Pages pass `alternate`, the same page in the other
@@ -67,7 +74,13 @@ export function Shell({ locale, alternate, children }: { locale: Locale; alterna
               </li>
             </ul>
           </nav>
-          <SearchLink href={searchHref(locale)} label={t.search.open} shortcut={t.search.shortcut} />
+          <SearchLink
+            href={searchHref(locale)}
+            label={t.search.open}
+            shortcut={t.search.shortcut}
+            indexHref={searchIndexHref(locale)}
+            strings={dialogStrings(t.search)}
+          />
           <ThemeToggle label={t.theme.label} names={{ light: t.theme.light, dark: t.theme.dark, system: t.theme.system }} />
           <a
             href={alternate}

@@ -257,8 +257,12 @@ export const en: Dictionary = {
     shortcut: 'Ctrl K',
     close: 'Close search',
     dialog: 'Site search',
+    list: 'Search results',
     loading: 'Loading the index…',
-    failed: 'The search index could not be loaded.',
+    failed: 'The search index could not be loaded. Check your connection and try again.',
+    retry: 'Try again',
+    seeAll: 'See all results on the search page',
+    keys: '↑ ↓ to choose · Enter to open · Esc to close',
     results: '{n} results',
     noResults: 'No results.',
     kinds: {

@@ -259,8 +259,12 @@ export const zh = {
     shortcut: 'Ctrl K',
     close: '关闭搜索',
     dialog: '站内搜索',
+    list: '搜索结果',
     loading: '正在加载索引…',
-    failed: '搜索索引加载失败。',
+    failed: '搜索索引加载失败，请检查网络连接后重试。',
+    retry: '重试',
+    seeAll: '在搜索页查看全部结果',
+    keys: '↑ ↓ 选择 · Enter 打开 · Esc 关闭',
     results: '{n} 条结果',
     noResults: '没有找到结果。',
     kinds: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex, loadIndex, search, tokenize, type SearchDoc } from './engine';
+import { buildIndex, groupByKind, loadIndex, search, tokenize, type SearchDoc, type SearchKind } from './engine';
 
 const doc = (t: string): SearchDoc => ({ k: 'lesson', t, u: `/${t}/` });
 
@@ -52,5 +52,24 @@ describe('search', () => {
 
   it('ranks by field weight', () => {
     expect(urls('队列')).toEqual(['/dlx/', '/order/']);
+  });
+});
+
+describe('groupByKind', () => {
+  const hit = (k: SearchKind, t: string, score: number) => ({ doc: { k, t, u: `/${t}/` }, score });
+
+  it('orders groups by their best hit and keeps rank order inside a group', () => {
+    const ranked = [hit('term', 'a', 9), hit('lesson', 'b', 8), hit('term', 'c', 7), hit('quiz', 'd', 6), hit('lesson', 'e', 5)];
+    expect(groupByKind(ranked).map((g) => [g.kind, g.hits.map((h) => h.doc.t).join('')])).toEqual([
+      ['term', 'ac'],
+      ['lesson', 'be'],
+      ['quiz', 'd'],
+    ]);
+  });
+
+  it('keeps every hit exactly once', () => {
+    const ranked = [hit('scenario', 'a', 3), hit('question', 'b', 2), hit('scenario', 'c', 1)];
+    expect(groupByKind(ranked).flatMap((g) => g.hits)).toHaveLength(ranked.length);
+    expect(groupByKind([])).toEqual([]);
   });
 });

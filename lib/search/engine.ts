@@ -132,3 +132,23 @@ export function search(index: LoadedIndex, query: string, limit = 30): SearchHit
     .slice(0, limit)
     .map(([doc, score]) => ({ doc: index.docs[doc], score }));
 }
+
+/** Hits of one kind, for display under that kind's heading. */
+export interface HitGroup {
+  kind: SearchKind;
+  hits: SearchHit[];
+}
+
+/**
+ * Groups ranked hits by kind for display (the search page and the Ctrl/⌘+K dialog alike): a group stands where its
+ * best hit ranked, and keeps its hits in rank order, so the best result overall is still the first one shown.
+ */
+export function groupByKind(hits: SearchHit[]): HitGroup[] {
+  const groups = new Map<SearchKind, SearchHit[]>();
+  for (const hit of hits) {
+    const list = groups.get(hit.doc.k);
+    if (list) list.push(hit);
+    else groups.set(hit.doc.k, [hit]);
+  }
+  return [...groups].map(([kind, list]) => ({ kind, hits: list }));
+}

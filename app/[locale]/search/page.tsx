@@ -17,12 +17,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SearchPage({ params }: Props) {
   const locale = toLocale((await params).locale);
   const t = getDictionary(locale);
-  const { label, placeholder, loading, failed, results, noResults, kinds } = t.search;
+  const { label, placeholder, loading, failed, retry, results, noResults, kinds } = t.search;
   return (
     <Shell locale={locale} alternate={searchHref(otherLocale(locale))}>
       <h1 className="text-3xl font-bold">{t.search.title}</h1>
       <p className="mt-2 max-w-3xl text-lg text-ink-muted">{t.search.intro}</p>
-      <SearchApp indexHref={searchIndexHref(locale)} strings={{ label, placeholder, loading, failed, results, noResults, kinds }} />
+      <SearchApp indexHref={searchIndexHref(locale)} strings={{ label, placeholder, loading, failed, retry, results, noResults, kinds }} />
     </Shell>
   );
 }
