@@ -214,3 +214,21 @@ test('without JavaScript the header search link is a plain link to the search pa
   await expect(page).toHaveURL(/\/zh\/search\/$/);
   await context.close();
 });
+
+test('keys pressed inside the open dialog do not drive the simulator behind it', async ({ page }) => {
+  await page.goto('/zh/sim/kafka-acks1-leader-crash/');
+  const player = page.locator('[data-scenario="kafka-acks1-leader-crash"][data-ready]');
+  await expect(player).toHaveAttribute('data-step', '0');
+  await hydrated(page);
+  await page.getByTestId('search-link').click();
+  await expect(dialogOf(page)).toBeVisible();
+  await dialogOf(page).getByRole('button', { name: '关闭搜索' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('End');
+  await expect(player).toHaveAttribute('data-step', '0');
+  // Control: once the dialog is closed, the same key steps the player.
+  await page.keyboard.press('Escape');
+  await expect(dialogOf(page)).toBeHidden();
+  await page.keyboard.press('ArrowRight');
+  await expect(player).not.toHaveAttribute('data-step', '0');
+});

@@ -90,6 +90,8 @@ export function ReviewApp({ locale, strings, progressHref }: { locale: string; s
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!current || e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
+      // Keys pressed inside a modal dialog (the search dialog) belong to it, not to the page behind.
+      if (e.target instanceof Element && e.target.closest('dialog[open]')) return;
       // Space on a focused control activates that control; only take it when focus is elsewhere.
       const onControl = e.target instanceof HTMLElement && /^(BUTTON|INPUT|A|SUMMARY)$/.test(e.target.tagName);
       if (e.key === ' ' && !revealed && !onControl) {

@@ -374,7 +374,8 @@ function PlayerInner({ id, locale, t, engine, draw, base, faults, title, lessons
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
       const el = e.target instanceof Element ? e.target : null;
       const root = rootRef.current;
-      if (!root || ownsKeys(el)) return;
+      // Keys pressed inside a modal dialog (the search dialog) belong to it, not to the page behind.
+      if (!root || ownsKeys(el) || el?.closest('dialog[open]')) return;
       if (!syncUrl && !(el && root.contains(el))) return;
       const onControl = !!el && (el.tagName === 'BUTTON' || el.tagName === 'A' || el.tagName === 'SUMMARY' || el.tagName === 'INPUT');
       const s = stops;
