@@ -310,3 +310,15 @@ test('reduced motion: messages move instantly', async ({ browser }) => {
   expect(property).toBe('none');
   await context.close();
 });
+
+test('the state table loads on demand and follows the step (the screen-reader view of the picture)', async ({ page }) => {
+  const root = await openPlayer(page, scenarioPath('en', ACKS1));
+  await expect(page.getByTestId('state-table')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Show the state as a table' }).click();
+  const table = page.getByTestId('state-table');
+  await expect(table.locator('caption').first()).toContainText('State after step 0');
+  await stepForward(page, root, 2);
+  await expect(table.locator('caption').first()).toContainText(`State after step ${await stepOf(root)}`);
+  await page.getByRole('button', { name: 'Hide the state table' }).click();
+  await expect(table).toHaveCount(0);
+});
