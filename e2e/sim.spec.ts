@@ -159,6 +159,9 @@ test('a share link round-trips scenario, faults and step', async ({ page, contex
   const root = await openPlayer(page, scenarioPath('zh', ACKS1));
   await stepForward(page, root, 5);
   await page.locator('[data-fault="broker.crash:b2"]').click();
+  // The first edit of a visit waits for the validator chunk: wait for the fork to land before stepping on.
+  await expect(root).toHaveAttribute('data-step', '6');
+  await expect(page.getByTestId('interventions').locator('li')).toHaveCount(1);
   await stepForward(page, root, 3);
   await expect(root).toHaveAttribute('data-step', '9');
   await expect(page).toHaveURL(/\?s=/);
