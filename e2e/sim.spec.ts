@@ -314,7 +314,7 @@ test('reduced motion: messages move instantly', async ({ browser }) => {
   await context.close();
 });
 
-test('the state table loads on demand and follows the step (the screen-reader view of the picture)', async ({ page }) => {
+test('the state table shows the state and follows the step (the screen-reader view of the picture)', async ({ page }) => {
   const root = await openPlayer(page, scenarioPath('en', ACKS1));
   await expect(page.getByTestId('state-table')).toHaveCount(0);
   await page.getByRole('button', { name: 'Show the state as a table' }).click();
@@ -324,4 +324,31 @@ test('the state table loads on demand and follows the step (the screen-reader vi
   await expect(table.locator('caption').first()).toContainText(`State after step ${await stepOf(root)}`);
   await page.getByRole('button', { name: 'Hide the state table' }).click();
   await expect(table).toHaveCount(0);
+});
+
+// Narration comes from the build's data for an unedited run, and from the narration code after an edit or for a
+// run too long to ship its narration (rocket-retry-dlq narrates 47,599 events). Either way the learner reads
+// sentences, never the raw event kind the player falls back to when narration is missing.
+const RAW_KIND = /\b(kafka|rabbit|rocket)\.[a-z]+(\.[a-zA-Z]+)*\b/;
+for (const [id, locale] of [
+  [ACKS1, 'zh'],
+  ['rocket-retry-dlq', 'en'],
+] as const) {
+  test(`narration is real text in the log and the caption (${id}, ${locale})`, async ({ page }) => {
+    const root = await openPlayer(page, scenarioPath(locale, id));
+    await stepForward(page, root, 3);
+    await expect(page.getByTestId('narration')).not.toHaveText(RAW_KIND);
+    const log = await page.getByTestId('event-log').innerText();
+    expect(log).not.toMatch(RAW_KIND);
+    expect(log.length).toBeGreaterThan(40);
+  });
+}
+
+test('after an edit the narration is computed in the browser (the narration code loads with the validator)', async ({ page }) => {
+  const root = await openPlayer(page, scenarioPath('en', ACKS1));
+  await stepForward(page, root, 3);
+  await page.locator('[data-fault="broker.crash:b1"]').click();
+  await expect(root).toHaveAttribute('data-step', '4');
+  await expect(page.getByTestId('narration')).toContainText('b1 crashes');
+  await expect(page.getByTestId('narration')).not.toHaveText(RAW_KIND);
 });

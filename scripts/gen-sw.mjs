@@ -6,7 +6,8 @@
 //   player, practice islands — are loaded by dynamic import, which the HTML never names), `/`, the 404 page, the two
 //   offline pages, the manifest and icons. Installed before the worker activates.
 // - one group per locale: every page of that locale (lessons, tracks, scenario pages, practice, review, interview,
-//   progress, glossary, search) and its JSON (practice items, search index). Fetched after activation, only for a
+//   progress, glossary, search) and its JSON (practice items, search index, the simulator's /sim-data/{locale}/).
+//   Fetched after activation, only for a
 //   locale the visitor uses: ≈ 2.5 MB gzip for zh, too heavy to fetch for both locales on a first mobile visit.
 // - never: RSC payloads (*.txt: no page fetches them, the site has no client-side navigation; the worker caches
 //   them network-first if that ever changes), robots.txt, sitemap.xml, og.png (for crawlers and link previews),
@@ -41,6 +42,8 @@ export function classify(rel) {
   if (rel.startsWith('404/') || rel.startsWith('_not-found/')) return null;
   const url = rel === 'index.html' ? '/' : rel.endsWith('/index.html') ? `/${rel.slice(0, -'index.html'.length)}` : `/${rel}`;
   const [first, second] = rel.split('/');
+  // The simulator's per-locale scenario data (/sim-data/{locale}/{id}.json) goes with its locale's pages.
+  if (first === 'sim-data' && LOCALES.includes(second)) return { group: second, url };
   if (LOCALES.includes(first)) {
     if (second === 'blank') return null;
     // The offline pages are what the worker answers for a page it has not cached yet: both must be there from the start.

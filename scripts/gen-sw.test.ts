@@ -60,6 +60,11 @@ describe('gen-sw precache plan', () => {
     expect(urls(plan, 'en')).toEqual(['/en/']);
   });
 
+  it("puts the simulator's per-locale scenario data with its locale", () => {
+    expect(classify('sim-data/zh/kafka-acks1-leader-crash.json')).toEqual({ group: 'zh', url: '/sim-data/zh/kafka-acks1-leader-crash.json' });
+    expect(classify('sim-data/en/rabbit-simple.json')).toEqual({ group: 'en', url: '/sim-data/en/rabbit-simple.json' });
+  });
+
   it('leaves out RSC payloads, crawler files, duplicate 404s, the budget baseline and the worker itself', () => {
     for (const rel of ['zh/index.txt', 'zh/__next._tree.txt', '_not-found/index.html', '404/index.html', 'robots.txt', 'sitemap.xml', 'og.png', 'sw.js', 'zh/blank/index.html']) {
       expect(classify(rel), rel).toBeNull();

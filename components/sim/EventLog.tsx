@@ -20,6 +20,7 @@ export function EventLog({
   t,
   locale,
   timeline,
+  narrationOf,
   step,
   lessons,
   revealed,
@@ -28,6 +29,8 @@ export function EventLog({
   t: SimStrings;
   locale: SimLocale;
   timeline: Timeline<ScenarioBase, unknown>;
+  /** The narration of event i in the page's locale (from the build's data or the narration code). */
+  narrationOf: (i: number) => string;
   step: number;
   lessons: string[];
   /** Whether the outcome is revealed (predict-first): until then loss events carry no mark. */
@@ -96,7 +99,7 @@ export function EventLog({
                 >
                   <span className="me-1 font-mono text-xs text-ink-muted">#{i + 1}</span>
                   {revealed && rec.markers?.includes('loss') && <Mark kind="loss" className="me-1" />}
-                  {timeline.narration(i)[locale]}
+                  {narrationOf(i)}
                 </button>
               </li>
             );

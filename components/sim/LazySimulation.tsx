@@ -79,7 +79,7 @@ export function LazySimulation({ eager = false, syncUrl = false, data, ...card }
   );
 
   return (
-    <div ref={ref} data-lazy-simulation={card.id} data-system={card.system}>
+    <div ref={ref} data-lazy-simulation={card.id} data-system={card.system} data-narration={data ? (data.narration ? 'build' : 'code') : undefined}>
       {open ? (
         <LoadBoundary
           fallback={(retry) =>

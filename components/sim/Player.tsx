@@ -10,9 +10,10 @@
  * - The world on screen is `cache.get(step)`, a read of a deterministic replay; no engine actor is alive.
  * - Every edit (fault, config) is validated and run *before* it is committed to state, so a bad edit shows an error
  *   and leaves the player as it was.
- * - What loads, and when (lib/sim/load.ts): this chunk, then the scenario's own engine and its build-time data
- *   (validated scenario, fault catalog) in parallel. The validator (zod, the schemas, `?s=` decoding) loads only
- *   for a shared link or the learner's first edit, so a plain visit never downloads it. Never import '@/simulator'
+ * - What loads, and when (lib/sim/load.ts): this chunk, then the scenario's own engine core and its build-time data
+ *   (validated scenario, fault catalog, narration of the unedited run) in parallel. The edit kit (zod, the schemas,
+ *   `?s=` decoding, the narration code) loads only for a shared link or the learner's first edit, so a plain visit
+ *   never downloads it. While the session is unedited, narration is read from the data. Never import '@/simulator'
  *   (the registry) here: it would pull all three engines, every built-in and zod into this chunk.
  */
 import { useMachine } from '@xstate/react';
@@ -22,7 +23,7 @@ import { fill } from '@/lib/sim/fill';
 import type { SimLocale, SimStrings } from '@/lib/i18n/sim';
 import { intervalFor, playerMachine, type PlayerStateValue } from '@/lib/sim/player-machine';
 import type { FaultOption } from '@/lib/sim/faults';
-import { loadedValidator, loadPlayer, loadValidator, type ScenarioData, type Validator } from '@/lib/sim/load';
+import { loadedEditKit, loadEditKit, loadPlayer, withNarration, type EditKit, type Narrate, type ScenarioData, type SystemKit } from '@/lib/sim/load';
 import {
   forkAt,
   loadSession,
@@ -105,8 +106,7 @@ function ownsKeys(el: Element | null): boolean {
 
 /** Validates a shared state against the scenario and its timeline; returns the edits and step, or a reason. */
 function restore(
-  engine: AnyEngine,
-  v: Validator | null,
+  v: EditKit | null,
   base: ScenarioBase,
   id: string,
   search: string,
@@ -114,7 +114,7 @@ function restore(
 ): { edits: Edits; step: number } | { error: string } {
   const raw = stateParam(search);
   if (raw === null) return { edits: NO_EDITS, step: 0 };
-  // Player loads the validator before rendering whenever the URL has a state parameter.
+  // The player loads the edit kit before restoring whenever the URL has a state parameter.
   if (!v) return { error: fill(t.errors.run, { detail: 'validator not loaded' }) };
   const decoded = v.decodeState(raw, id);
   if (!decoded.ok) return { error: fill(t.errors[decoded.reason], { detail: decoded.detail }) };
@@ -132,7 +132,7 @@ function restore(
     return { error: fill(t.errors.fault, { detail: message(e) }) };
   }
   try {
-    const s = loadSession(engine, base, p, interventions, v.parseScenario);
+    const s = loadSession(v.engine, base, p, interventions, v.parseScenario);
     if (n > s.timeline.length) return { error: fill(t.errors.step, { detail: `${n} > ${s.timeline.length}` }) };
   } catch (e) {
     return { error: fill(t.errors.run, { detail: message(e) }) };
@@ -146,13 +146,15 @@ function restore(
  * player, and a prerender cannot fetch a relative URL); embeds fetch it.
  */
 export default function Player({ id, system, locale, syncUrl = false, autoPlay = false, data: given }: PlayerProps) {
-  const { engine, draw, data, t } = use(loadPlayer(id, system, locale, given));
+  const { core, draw, data, t, narrate } = use(loadPlayer(id, system, locale, given));
   return (
     <PlayerInner
       id={id}
       locale={locale}
       t={t}
-      engine={engine}
+      core={core}
+      narrate={narrate}
+      narration={data.narration ?? null}
       draw={draw}
       base={data.scenario}
       faults={data.faults}
@@ -168,7 +170,11 @@ interface InnerProps {
   id: string;
   locale: SimLocale;
   t: SimStrings;
-  engine: AnyEngine;
+  core: SystemKit['core'];
+  /** The narration code when it loaded with the player (the data had no narration); else null until an edit. */
+  narrate: Narrate | null;
+  /** The unedited run's narration in this locale, from the build (null: use the narration code). */
+  narration: string[] | null;
   draw: DrawView;
   base: ScenarioBase;
   faults: FaultOption[];
@@ -178,9 +184,11 @@ interface InnerProps {
   autoPlay: boolean;
 }
 
-function PlayerInner({ id, locale, t, engine, draw, base, faults, title, lessons, syncUrl, autoPlay }: InnerProps) {
-  const [validator, setValidator] = useState(loadedValidator);
+function PlayerInner({ id, locale, t, core, narrate, narration: builtNarration, draw, base, faults, title, lessons, syncUrl, autoPlay }: InnerProps) {
+  const [validator, setValidator] = useState(() => loadedEditKit(core.system));
   const parse = validator?.parseScenario ?? null;
+  // Edited timelines run on the edit kit's engine (with narration); the unedited one on the core alone.
+  const engine = useMemo<AnyEngine>(() => validator?.engine ?? withNarration(core, narrate), [validator, core, narrate]);
   // The URL is an external store: read it after hydration (the server snapshot is null, so prerendering never
   // touches `window`), derive the restored session from it, and let the learner's own edits override it.
   const search = useSyncExternalStore(subscribeNothing, syncUrl ? firstSearch : noSearch, () => null);
@@ -189,16 +197,16 @@ function PlayerInner({ id, locale, t, engine, draw, base, faults, title, lessons
   const [validatorError, setValidatorError] = useState<string | null>(null);
   const pending = search !== null && stateParam(search) !== null && !validator && !validatorError;
   useEffect(() => {
-    if (pending) loadValidator().then(setValidator, (e: unknown) => setValidatorError(message(e)));
-  }, [pending]);
+    if (pending) loadEditKit(core).then(setValidator, (e: unknown) => setValidatorError(message(e)));
+  }, [pending, core]);
   const restored = useMemo(
     () =>
       search === null || pending
         ? null
         : validatorError && stateParam(search) !== null
           ? { error: fill(t.errors.run, { detail: validatorError }) }
-          : restore(engine, validator, base, id, search, t),
-    [search, pending, validatorError, engine, validator, base, id, t],
+          : restore(validator, base, id, search, t),
+    [search, pending, validatorError, validator, base, id, t],
   );
   const linkError = restored && 'error' in restored ? restored.error : null;
   const [userEdits, setEdits] = useState<Edits | null>(null);
@@ -275,17 +283,23 @@ function PlayerInner({ id, locale, t, engine, draw, base, faults, title, lessons
     send({ type: 'player.seek', step: lossAt });
   }, [lossAt, send]);
 
-  const narration = record ? timeline.narration(step - 1)[locale] : t.player.start;
+  // The build narrated the unedited run; an edited one is narrated here (its edit kit brought the narration code).
+  const unedited = edits.patches.length === 0 && edits.interventions.length === 0;
+  const narrationOf = useCallback(
+    (i: number) => (unedited && builtNarration ? (builtNarration[i] ?? '') : timeline.narration(i)[locale]),
+    [unedited, builtNarration, timeline, locale],
+  );
+  const narration = record ? narrationOf(step - 1) : t.player.start;
 
   /**
    * Runs `edit` with the validator: at once when it is loaded (the usual case after the first edit), else after
    * loading it. Hovering or focusing the fault panel starts that load early (see `prefetch` below).
    */
   const withValidator = useCallback(
-    (edit: (v: Validator) => void) => {
-      const ready = validator ?? loadedValidator();
+    (edit: (v: EditKit) => void) => {
+      const ready = validator ?? loadedEditKit(core.system);
       if (ready) return edit(ready);
-      loadValidator().then(
+      loadEditKit(core).then(
         (v) => {
           setValidator(v);
           edit(v);
@@ -293,11 +307,11 @@ function PlayerInner({ id, locale, t, engine, draw, base, faults, title, lessons
         (e: unknown) => setAlert({ kind: 'edit', text: fill(t.faults.invalid, { error: message(e) }) }),
       );
     },
-    [validator, t],
+    [validator, core, t],
   );
   const prefetch = useCallback(() => {
-    if (!validator) loadValidator().then(setValidator, () => {});
-  }, [validator]);
+    if (!validator) loadEditKit(core).then(setValidator, () => {});
+  }, [validator, core]);
 
   const inject = useCallback(
     (raw: InterventionStep) =>
@@ -305,7 +319,7 @@ function PlayerInner({ id, locale, t, engine, draw, base, faults, title, lessons
       try {
         const parsed = validateStep(v.parseScenario, session.scenario, raw);
         const interventions = forkAt(edits.interventions, step, parsed);
-        const next = loadSession(engine, base, edits.patches, interventions, v.parseScenario);
+        const next = loadSession(v.engine, base, edits.patches, interventions, v.parseScenario);
         send({ type: 'player.load', length: next.timeline.length, step: step + 1 });
         setEdits({ patches: edits.patches, interventions });
         setNotice(fill(t.faults.injected, { what: describeStep(parsed, t) }));
@@ -314,7 +328,7 @@ function PlayerInner({ id, locale, t, engine, draw, base, faults, title, lessons
         setAlert({ kind: 'edit', text: fill(t.faults.invalid, { error: message(e) }) });
       }
       }),
-    [withValidator, session.scenario, edits, step, engine, base, t, send],
+    [withValidator, session.scenario, edits, step, base, t, send],
   );
 
   const configure = useCallback(
@@ -324,7 +338,7 @@ function PlayerInner({ id, locale, t, engine, draw, base, faults, title, lessons
         const patches = upsertPatch(edits.patches, { path, value });
         const sc = patchedScenario(v.parseScenario, base, patches);
         const interventions = validateInterventions(v.parseScenario, sc, edits.interventions);
-        const next = loadSession(engine, base, patches, interventions, v.parseScenario);
+        const next = loadSession(v.engine, base, patches, interventions, v.parseScenario);
         send({ type: 'player.load', length: next.timeline.length, step });
         setEdits({ patches, interventions });
         setNotice(fill(t.faults.applied, { what: `${pathLabel(path)} = ${JSON.stringify(value)}` }));
@@ -333,7 +347,7 @@ function PlayerInner({ id, locale, t, engine, draw, base, faults, title, lessons
         setAlert({ kind: 'edit', text: fill(t.faults.invalid, { error: message(e) }) });
       }
       }),
-    [withValidator, edits, engine, base, step, t, send],
+    [withValidator, edits, base, step, t, send],
   );
 
   const undo = useCallback(
@@ -509,7 +523,7 @@ function PlayerInner({ id, locale, t, engine, draw, base, faults, title, lessons
         </div>
         <div className="relative min-w-0 lg:min-h-[20rem]">
           <div className="flex max-h-[28rem] lg:absolute lg:inset-0 lg:max-h-none">
-            <EventLog t={t} locale={locale} timeline={timeline} step={step} lessons={lessons} revealed={revealed} onSeek={seek} />
+            <EventLog t={t} locale={locale} timeline={timeline} narrationOf={narrationOf} step={step} lessons={lessons} revealed={revealed} onSeek={seek} />
           </div>
         </div>
       </div>

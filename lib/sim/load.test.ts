@@ -52,10 +52,11 @@ describe('player chunk boundaries', () => {
     expect(forbidden).toEqual([]);
   });
 
-  it('each system chunk holds its engine and no zod, and nothing of another system', () => {
+  it('each system chunk holds its engine core, no narration, no zod, and nothing of another system', () => {
     for (const system of ['kafka', 'rabbitmq', 'rocketmq']) {
       const g = staticGraph(path.join(root, `components/sim/systems/${system}.tsx`));
-      expect([...g.files].map(rel)).toContain(`simulator/${system}/engine.ts`);
+      expect([...g.files].map(rel)).toContain(`simulator/${system}/engine-core.ts`);
+      expect([...g.files].map(rel).filter((f) => /\/narrate[^/]*\.ts$|^simulator\/(kafka|rabbitmq|rocketmq)\/engine\.ts$/.test(f))).toEqual([]);
       expect(g.packages).not.toContain('zod');
       expect([...g.files].map(rel).filter((f) => /\/(schema|builtins[^/]*)\.ts$/.test(f) || ['kafka', 'rabbitmq', 'rocketmq'].some((o) => o !== system && (f.startsWith(`simulator/${o}/`) || f.includes(`/layout-${o.slice(0, 5)}`))))).toEqual([]);
     }

@@ -37,6 +37,12 @@ export interface Engine<Sc extends ScenarioBase, D> {
   report(w: World<D>, sc: Sc): EngineReport;
 }
 
+/**
+ * An engine without its narration: what the browser runs while narration comes from build-time data or from the
+ * narration module, which it loads on its own (components/sim/systems). `narrate` is the only thing missing.
+ */
+export type EngineCore<Sc extends ScenarioBase, D> = Omit<Engine<Sc, D>, 'narrate'>;
+
 /** A learner's (or test's) intervention: run `step` just before event number `at` executes. */
 export interface Intervention {
   at: number;

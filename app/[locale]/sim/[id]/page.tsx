@@ -22,7 +22,7 @@ async function resolve(params: Props['params']) {
   const locale = toLocale(raw);
   const card = scenarioCard(id, locale);
   const builtin = getBuiltin(id);
-  const data = scenarioData(id);
+  const data = scenarioData(id, locale);
   // Static params make an unknown id impossible; throwing keeps the types honest.
   if (!card || !builtin || !data) throw new Error(`unknown scenario "${id}"`);
   return { locale, id, card, builtin, data };
