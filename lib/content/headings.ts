@@ -81,6 +81,15 @@ export function extractSimulations(source: string): string[] {
   );
 }
 
+/**
+ * The distinct inline-code spans of the prose (`x-dead-letter-exchange`, `enable.idempotence`, `__consumer_offsets`):
+ * config keys, arguments and internal names a learner searches for verbatim. Code blocks are left out.
+ */
+export function extractCodeTerms(source: string): string[] {
+  const terms = proseLines(source).flatMap(({ text }) => [...text.matchAll(/`([^`\n]{2,80})`/g)].map((m) => m[1].trim()));
+  return [...new Set(terms.filter(Boolean))];
+}
+
 /** How many `<Quiz` tags the body has (AUTHORING.md: exactly one, at the end). */
 export function countQuizTags(source: string): number {
   return proseLines(source).reduce((n, { text }) => n + [...text.matchAll(/<Quiz\b/g)].length, 0);

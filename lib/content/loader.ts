@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { ZodError } from 'zod';
 import { checkSite, type ScenarioRegistry } from './checks';
-import { countQuizTags, extractHeadings, extractSimulations, type Heading } from './headings';
+import { countQuizTags, extractCodeTerms, extractHeadings, extractSimulations, type Heading } from './headings';
 import { readNotesIndex, type NotesIndex } from './notes';
 import {
   formatIssues,
@@ -37,6 +37,8 @@ export interface Lesson {
   quiz: QuizFile;
   /** Scenario ids of `<Simulation scenario>` tags in the body. */
   simulations: string[];
+  /** Inline-code terms of the body (config keys, arguments …), for search. */
+  codeTerms: string[];
 }
 
 export interface Site {
@@ -117,7 +119,7 @@ export function readLesson(mdxPath: string, locale: Locale, track: Track, proble
   }
 
   if (problems.length > before || !frontmatter || !quiz) return null;
-  return { locale, track, slug, file, quizFile, frontmatter, headings, quiz, simulations: extractSimulations(body) };
+  return { locale, track, slug, file, quizFile, frontmatter, headings, quiz, simulations: extractSimulations(body), codeTerms: extractCodeTerms(body) };
 }
 
 const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();

@@ -21,6 +21,13 @@ describe('the site search index', () => {
     }
   });
 
+  it('finds the lessons whose body uses a config key or argument, not only the glossary entry', () => {
+    // x-dead-letter-exchange appears only as inline code in the RabbitMQ lessons' bodies, in no title or heading.
+    for (const index of [zh, en]) expect(first(index, 'x-dead-letter-exchange'), 'x-dead-letter-exchange').toMatch(/\/learn\/rabbitmq\//);
+    const lessons = search(zh, 'enable.idempotence').filter((h) => h.doc.k === 'lesson').map((h) => h.doc.u);
+    expect(lessons.some((u) => u.startsWith('/zh/learn/kafka/')), lessons.join(' ')).toBe(true);
+  });
+
   it('covers every kind of document', () => {
     const kinds = new Set(zh.docs.map((d) => d.k));
     expect([...kinds].sort()).toEqual(['lesson', 'question', 'quiz', 'scenario', 'term']);

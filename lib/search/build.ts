@@ -1,6 +1,6 @@
 /**
  * The search index of one locale, built at `next build` (served as /{locale}/search/index.json). Covers lessons
- * (title, headings, summary), the notes' questions, quiz prompts, glossary terms and simulator scenarios. The en
+ * (title, headings, summary, key points, the config keys and arguments their body writes as inline code), the notes' questions, quiz prompts, glossary terms and simulator scenarios. The en
  * index also holds the zh lessons not translated yet (marked with their language), so an English search still
  * finds every topic. Server-only.
  */
@@ -33,6 +33,8 @@ export function searchIndex(locale: Locale): SearchIndex {
         { text: fm.title, weight: 20 },
         { text: lesson.headings.map((h) => h.text).join(' '), weight: 8 },
         { text: `${fm.summary} ${fm.keyPoints.join(' ')}`, weight: 4 },
+        // Config keys and arguments the body mentions in `code` (x-dead-letter-exchange …): searched verbatim.
+        { text: lesson.codeTerms.join(' '), weight: 3 },
       ],
     });
     // The notes' questions this lesson answers (verbatim, Chinese in both locales).
