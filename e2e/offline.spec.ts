@@ -196,6 +196,26 @@ test('Later hides the prompt without activating the update', async ({ page }) =>
   expect(await controllerVersion(page)).toBe(oldVersion);
 });
 
+test('a tab coming back into view checks for a new build, at most once an hour', async ({ page }) => {
+  const oldVersion = await firstVisit(page, lessonPath('en'));
+  site.override('/sw.js', readFileSync('out/sw.js', 'utf8').replace(`const VERSION = '${oldVersion}';`, "const VERSION = 'fedcba987654';"));
+  const checks = () => site.requests.filter((p) => p === '/sw.js').length;
+  const backInView = () => page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  const before = checks();
+  // Within the hour since the page loaded: no check.
+  await backInView();
+  await page.waitForTimeout(1000);
+  expect(checks()).toBe(before);
+  // An hour and a bit later (the page's clock moved on): the tab checks, and the new build is offered.
+  await page.evaluate(() => {
+    const real = Date.now.bind(Date);
+    Date.now = () => real() + 61 * 60 * 1000;
+  });
+  await backInView();
+  await expect(page.getByTestId('update-prompt')).toContainText(dict.en.offline.updateAvailable, { timeout: 30_000 });
+  expect(checks()).toBeGreaterThan(before);
+});
+
 test('the web manifest is served as such, with the icons it names', async ({ page, request }) => {
   await page.goto(lessonPath('zh'));
   await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', '/manifest.webmanifest');

@@ -10,6 +10,8 @@ export const OFFLINE_READY_ATTR = 'data-offline-ready';
  * not pull it: `/` forwards everyone to /zh/, and English readers switch language from there within seconds.
  */
 const PRECACHE_DELAY_MS = 3000;
+/** The least time between two checks for a new build triggered by the tab becoming visible again. */
+const UPDATE_CHECK_MS = 60 * 60 * 1000;
 
 type Strings = { updateAvailable: string; reload: string; later: string };
 
@@ -35,6 +37,8 @@ export function OfflineSupport({ locale, strings }: { locale: string; strings: S
     }
     let live = true;
     let timer: number | undefined;
+    let lastCheck = Date.now();
+    let stopChecks = () => {};
     const offer = (worker: ServiceWorker | null) => {
       if (worker && container.controller && live) setWaiting(worker);
     };
@@ -52,6 +56,16 @@ export function OfflineSupport({ locale, strings }: { locale: string; strings: S
         offer(registration.waiting);
         watch(registration.installing);
         registration.addEventListener('updatefound', () => watch(registration.installing));
+        // Learners keep a tab open for days before an interview: look for a new build when the tab comes back
+        // into view, at most once an hour (the browser itself checks only on navigation).
+        const check = () => {
+          if (document.visibilityState === 'visible' && Date.now() - lastCheck > UPDATE_CHECK_MS) {
+            lastCheck = Date.now();
+            registration.update().catch(() => {});
+          }
+        };
+        document.addEventListener('visibilitychange', check);
+        stopChecks = () => document.removeEventListener('visibilitychange', check);
         return container.ready;
       })
       .then((registration) => {
@@ -67,6 +81,7 @@ export function OfflineSupport({ locale, strings }: { locale: string; strings: S
       .catch(() => {});
     return () => {
       live = false;
+      stopChecks();
       window.clearTimeout(timer);
     };
   }, [locale]);
