@@ -232,3 +232,13 @@ test('keys pressed inside the open dialog do not drive the simulator behind it',
   await page.keyboard.press('ArrowRight');
   await expect(player).not.toHaveAttribute('data-step', '0');
 });
+
+test('the shortcut hint says ⌘ K on Apple devices and Ctrl K elsewhere', async ({ page }) => {
+  await page.goto('/en/');
+  await hydrated(page);
+  await expect(page.getByTestId('search-shortcut')).toHaveText('Ctrl K');
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'platform', { get: () => 'MacIntel' }));
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByTestId('search-shortcut')).toHaveText('⌘ K');
+});

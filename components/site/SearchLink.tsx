@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useState, type ComponentType, type MouseEvent } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore, type ComponentType, type MouseEvent } from 'react';
 import type { SearchDialogProps, SearchDialogStrings } from '@/components/search/SearchDialog';
 
 /** id of the search page's input: Ctrl/⌘+K focuses it when present instead of opening the dialog. */
@@ -27,6 +27,10 @@ function focusPageInput(): boolean {
  * instead). The dialog's code loads on first use (hovering or focusing the link prefetches it); if it cannot load,
  * the link simply navigates. This island itself stays a few hundred bytes.
  */
+const noSubscribe = () => () => {};
+/** Apple keyboards say ⌘, not Ctrl (read after hydration: the prerendered page shows the Ctrl label). */
+const isApple = () => /Mac|iPhone|iPad/.test(navigator.platform);
+
 export function SearchLink({
   href,
   label,
@@ -41,6 +45,7 @@ export function SearchLink({
   strings: SearchDialogStrings;
 }) {
   const [Dialog, setDialog] = useState<ComponentType<SearchDialogProps> | null>(null);
+  const apple = useSyncExternalStore(noSubscribe, isApple, () => false);
   const [open, setOpen] = useState(false);
 
   const openSearch = useCallback(() => {
@@ -91,8 +96,8 @@ export function SearchLink({
           <path d="m13 13 4.5 4.5" />
         </svg>
         {label}
-        <kbd aria-hidden="true" className="hidden rounded border border-line px-1 font-mono text-xs text-ink-muted sm:inline">
-          {shortcut}
+        <kbd aria-hidden="true" className="hidden rounded border border-line px-1 font-mono text-xs text-ink-muted sm:inline" data-testid="search-shortcut">
+          {apple ? '⌘ K' : shortcut}
         </kbd>
       </a>
       {Dialog ? <Dialog open={open} onClose={() => setOpen(false)} indexHref={indexHref} searchHref={href} strings={strings} /> : null}
