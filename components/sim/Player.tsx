@@ -299,6 +299,7 @@ function PlayerInner({ id, locale, t, core, narrate, narration: builtNarration, 
     (edit: (v: EditKit) => void) => {
       const ready = validator ?? loadedEditKit(core.system);
       if (ready) return edit(ready);
+      setNotice(t.faults.preparing);
       loadEditKit(core).then(
         (v) => {
           setValidator(v);

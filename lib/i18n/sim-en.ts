@@ -159,6 +159,7 @@ export const en = {
     apply: 'Apply and replay',
     defaultValue: '(default)',
     injected: 'Injected: {what}',
+    preparing: 'Loading the validator and narration (once, on the first edit)…',
     applied: 'Config changed: {what}',
     invalid: 'Invalid: {error}',
     history: 'Your changes',

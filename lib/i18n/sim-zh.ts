@@ -159,6 +159,7 @@ export const zh = {
     apply: '应用并重放',
     defaultValue: '（默认）',
     injected: '已注入：{what}',
+    preparing: '正在加载校验与旁白模块（首次修改时加载一次）…',
     applied: '配置已修改：{what}',
     invalid: '无效：{error}',
     history: '你的改动',
