@@ -17,7 +17,7 @@ const pages = {
   'home zh': '/zh/',
   'home en': '/en/',
   'track with lessons': '/zh/learn/basics/',
-  'empty track': '/en/learn/rocketmq/',
+  'track (en)': '/en/learn/rocketmq/',
   'lesson zh': lessonPath('zh'),
   'lesson en': lessonPath('en'),
 };
