@@ -45,13 +45,15 @@ for (const locale of LOCALES) {
 }
 
 test('en: question cards show the notes verbatim, then key points or "no lesson yet"', async ({ page }) => {
+  // Every English quiz item (≈ 110) is a new card ahead of the first notes question: rating them away takes a while.
+  test.setTimeout(120_000);
   const t = dict.en;
   await page.goto('/en/review/');
   const card = page.getByTestId('review-card');
   await expect(card).toBeVisible();
   await page.locator('h1').click();
   // Quiz items come first; rate them away until a notes question shows.
-  for (let i = 0; i < 50 && !(await card.getAttribute('data-card'))?.startsWith('q:'); i++) {
+  for (let i = 0; i < 400 && !(await card.getAttribute('data-card'))?.startsWith('q:'); i++) {
     const before = await card.getAttribute('data-card');
     await page.locator('h1').click();
     await page.keyboard.press(' ');

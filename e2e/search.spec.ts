@@ -26,7 +26,7 @@ const cases = {
   zh: [...TERMS],
   en: [
     ...TERMS,
-    { q: 'message queue', expect: /\/en\/learn\/basics\/what-is-mq\// },
+    { q: 'what is an MQ', expect: /\/en\/learn\/basics\/what-is-mq\// },
     { q: 'idempotency', expect: /\/en\/glossary\/#idempotency/ },
   ],
 };
