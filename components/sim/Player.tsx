@@ -185,28 +185,28 @@ interface InnerProps {
 }
 
 function PlayerInner({ id, locale, t, core, narrate, narration: builtNarration, draw, base, faults, title, lessons, syncUrl, autoPlay }: InnerProps) {
-  const [validator, setValidator] = useState(() => loadedEditKit(core.system));
-  const parse = validator?.parseScenario ?? null;
+  const [kit, setKit] = useState(() => loadedEditKit(core.system));
+  const parse = kit?.parseScenario ?? null;
   // Edited timelines run on the edit kit's engine (with narration); the unedited one on the core alone.
-  const engine = useMemo<AnyEngine>(() => validator?.engine ?? withNarration(core, narrate), [validator, core, narrate]);
+  const engine = useMemo<AnyEngine>(() => kit?.engine ?? withNarration(core, narrate), [kit, core, narrate]);
   // The URL is an external store: read it after hydration (the server snapshot is null, so prerendering never
   // touches `window`), derive the restored session from it, and let the learner's own edits override it.
   const search = useSyncExternalStore(subscribeNothing, syncUrl ? firstSearch : noSearch, () => null);
-  // A shared state is restored once the validator is here (loaded just for it); until then the player shows the
+  // A shared state is restored once the edit kit is here (loaded just for it); until then the player shows the
   // scenario's start and is not marked ready.
-  const [validatorError, setValidatorError] = useState<string | null>(null);
-  const pending = search !== null && stateParam(search) !== null && !validator && !validatorError;
+  const [kitError, setKitError] = useState<string | null>(null);
+  const pending = search !== null && stateParam(search) !== null && !kit && !kitError;
   useEffect(() => {
-    if (pending) loadEditKit(core).then(setValidator, (e: unknown) => setValidatorError(message(e)));
+    if (pending) loadEditKit(core).then(setKit, (e: unknown) => setKitError(message(e)));
   }, [pending, core]);
   const restored = useMemo(
     () =>
       search === null || pending
         ? null
-        : validatorError && stateParam(search) !== null
-          ? { error: fill(t.errors.run, { detail: validatorError }) }
-          : restore(validator, base, id, search, t),
-    [search, pending, validatorError, validator, base, id, t],
+        : kitError && stateParam(search) !== null
+          ? { error: fill(t.errors.run, { detail: kitError }) }
+          : restore(kit, base, id, search, t),
+    [search, pending, kitError, kit, base, id, t],
   );
   const linkError = restored && 'error' in restored ? restored.error : null;
   const [userEdits, setEdits] = useState<Edits | null>(null);
@@ -292,31 +292,31 @@ function PlayerInner({ id, locale, t, core, narrate, narration: builtNarration, 
   const narration = record ? narrationOf(step - 1) : t.player.start;
 
   /**
-   * Runs `edit` with the validator: at once when it is loaded (the usual case after the first edit), else after
+   * Runs `edit` with the edit kit (validator and narrated engine): at once when it is loaded (the usual case after the first edit), else after
    * loading it. Hovering or focusing the fault panel starts that load early (see `prefetch` below).
    */
-  const withValidator = useCallback(
+  const withEditKit = useCallback(
     (edit: (v: EditKit) => void) => {
-      const ready = validator ?? loadedEditKit(core.system);
+      const ready = kit ?? loadedEditKit(core.system);
       if (ready) return edit(ready);
       setNotice(t.faults.preparing);
       loadEditKit(core).then(
         (v) => {
-          setValidator(v);
+          setKit(v);
           edit(v);
         },
         (e: unknown) => setAlert({ kind: 'edit', text: fill(t.faults.invalid, { error: message(e) }) }),
       );
     },
-    [validator, core, t],
+    [kit, core, t],
   );
   const prefetch = useCallback(() => {
-    if (!validator) loadEditKit(core).then(setValidator, () => {});
-  }, [validator, core]);
+    if (!kit) loadEditKit(core).then(setKit, () => {});
+  }, [kit, core]);
 
   const inject = useCallback(
     (raw: InterventionStep) =>
-      withValidator((v) => {
+      withEditKit((v) => {
       try {
         const parsed = validateStep(v.parseScenario, session.scenario, raw);
         const interventions = forkAt(edits.interventions, step, parsed);
@@ -329,12 +329,12 @@ function PlayerInner({ id, locale, t, core, narrate, narration: builtNarration, 
         setAlert({ kind: 'edit', text: fill(t.faults.invalid, { error: message(e) }) });
       }
       }),
-    [withValidator, session.scenario, edits, step, base, t, send],
+    [withEditKit, session.scenario, edits, step, base, t, send],
   );
 
   const configure = useCallback(
     (path: ConfigPatch['path'], value: ScalarValue) =>
-      withValidator((v) => {
+      withEditKit((v) => {
       try {
         const patches = upsertPatch(edits.patches, { path, value });
         const sc = patchedScenario(v.parseScenario, base, patches);
@@ -348,7 +348,7 @@ function PlayerInner({ id, locale, t, core, narrate, narration: builtNarration, 
         setAlert({ kind: 'edit', text: fill(t.faults.invalid, { error: message(e) }) });
       }
       }),
-    [withValidator, edits, base, step, t, send],
+    [withEditKit, edits, base, step, t, send],
   );
 
   const undo = useCallback(
@@ -360,7 +360,7 @@ function PlayerInner({ id, locale, t, core, narrate, narration: builtNarration, 
             ? { patches: edits.patches.filter((_, i) => i !== index), interventions: edits.interventions }
             : { patches: edits.patches, interventions: edits.interventions.filter((_, i) => i !== index) };
       try {
-        // Undo only removes edits: any patch left was validated with the validator, which is loaded by then.
+        // Undo only removes edits: any patch left was validated with the edit kit, which is loaded by then.
         const loaded = loadSession(engine, base, next.patches, next.interventions, parse);
         send({ type: 'player.load', length: loaded.timeline.length, step });
         setEdits(next);
