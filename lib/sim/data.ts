@@ -16,20 +16,46 @@ import type { ScenarioData } from './load';
 
 export const NARRATION_MAX_CHARS = 256 * 1024;
 
-export function scenarioData(id: string, locale: SimLocale): ScenarioData | null {
+interface Built {
+  scenario: ScenarioData['scenario'];
+  faults: ScenarioData['faults'];
+  /** Per locale; absent for a locale whose narration is longer than NARRATION_MAX_CHARS. */
+  narration: Partial<Record<SimLocale, string[]>>;
+}
+
+/**
+ * Each built-in runs once per build process: the JSON route and the scenario page ask for it in both locales, and a
+ * run can be long (rocket-retry-dlq: 47,599 events).
+ */
+const built = new Map<string, Built | null>();
+
+function build(id: string): Built | null {
   const builtin = getBuiltin(id);
   if (!builtin) return null;
   const scenario = parseScenario(builtin.scenario);
   const timeline = runScenario(scenario, { snapshotEvery: 1 << 30 });
   const nodes = timeline.engine.nodes(scenario, timeline.stateAt(0));
-  const data: ScenarioData = { scenario, faults: engineFaults(parseScenario, scenario, entityNames(scenario, nodes)) };
-  const narration: string[] = [];
-  let chars = 0;
-  for (let i = 0; i < timeline.length && chars <= NARRATION_MAX_CHARS; i++) {
-    const text = timeline.narration(i)[locale];
-    narration.push(text);
-    chars += text.length;
+  const faults = engineFaults(parseScenario, scenario, entityNames(scenario, nodes));
+  const lines: Record<SimLocale, string[]> = { zh: [], en: [] };
+  const chars: Record<SimLocale, number> = { zh: 0, en: 0 };
+  const fits = (l: SimLocale) => chars[l] <= NARRATION_MAX_CHARS;
+  // Stops narrating once both locales are past the cap (no need to narrate a long run to its end).
+  for (let i = 0; i < timeline.length && (fits('zh') || fits('en')); i++) {
+    const text = timeline.narration(i);
+    for (const l of ['zh', 'en'] as const) {
+      lines[l].push(text[l]);
+      chars[l] += text[l].length;
+    }
   }
-  if (chars <= NARRATION_MAX_CHARS) data.narration = narration;
-  return data;
+  const narration: Built['narration'] = {};
+  for (const l of ['zh', 'en'] as const) if (fits(l)) narration[l] = lines[l];
+  return { scenario, faults, narration };
+}
+
+export function scenarioData(id: string, locale: SimLocale): ScenarioData | null {
+  if (!built.has(id)) built.set(id, build(id));
+  const b = built.get(id);
+  if (!b) return null;
+  const narration = b.narration[locale];
+  return { scenario: b.scenario, faults: b.faults, ...(narration ? { narration } : {}) };
 }
