@@ -3,7 +3,8 @@
 import { useMemo, useState } from 'react';
 import { fill } from '@/lib/sim/fill';
 import { simT, type SimLocale } from '@/lib/i18n/sim';
-import { lessonUrl, scenarioHref } from '@/lib/sim/paths';
+import { scenarioHref } from '@/lib/sim/paths';
+import { LessonLinks } from './LessonLinks';
 import type { LibraryEntry } from '@/lib/sim/summary';
 
 /**
@@ -72,19 +73,7 @@ export function ScenarioLibrary({ locale, entries }: { locale: SimLocale; entrie
                   ))}
                 </ul>
               )}
-              {e.lessons.length > 0 && (
-                <p className="mt-2 text-sm">
-                  {t.library.lessons}:{' '}
-                  {e.lessons.map((l, i) => (
-                    <span key={l}>
-                      {i > 0 && ', '}
-                      <a className="link" href={lessonUrl(locale, l)}>
-                        {l}
-                      </a>
-                    </span>
-                  ))}
-                </p>
-              )}
+              <LessonLinks locale={locale} lessons={e.lessons} label={t.library.lessons} />
               <p className="mt-auto pt-3">
                 <a className="link font-semibold" href={scenarioHref(locale, e.id)}>
                   {t.library.open} →

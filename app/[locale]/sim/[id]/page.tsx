@@ -5,7 +5,8 @@ import { LazySimulation } from '@/components/sim/LazySimulation';
 import { getBuiltin, listBuiltins } from '@/simulator';
 import { LOCALES, otherLocale, toLocale, type Locale } from '@/lib/i18n';
 import { simT } from '@/lib/i18n/sim';
-import { lessonUrl, scenarioHref, simHref } from '@/lib/sim/paths';
+import { scenarioHref, simHref } from '@/lib/sim/paths';
+import { LessonLinks } from '@/components/sim/LessonLinks';
 import { scenarioData } from '@/lib/sim/data';
 import { scenarioCard } from '@/lib/sim/summary';
 
@@ -61,19 +62,7 @@ export default async function ScenarioPage({ params }: Props) {
           {builtin.expected[locale]}
         </p>
       </details>
-      {lessons.length > 0 && (
-        <p className="mt-2 text-sm">
-          {t.library.lessons}:{' '}
-          {lessons.map((l, i) => (
-            <span key={l}>
-              {i > 0 && ', '}
-              <a className="link" href={lessonUrl(locale, l)}>
-                {l}
-              </a>
-            </span>
-          ))}
-        </p>
-      )}
+      <LessonLinks locale={locale} lessons={lessons} label={t.library.lessons} />
       <div className="mt-6">
         {/* The player's panels are h3 (they sit under a lesson's h2 when embedded); this keeps the outline. */}
         <h2 className="sr-only">{t.scenario.playerHeading}</h2>
