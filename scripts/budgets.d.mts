@@ -1,11 +1,8 @@
 export type BudgetType = 'lesson' | 'scenario' | 'practice';
 export const BUDGETS: Record<BudgetType, number>;
-/** Known overruns per `type:system` page group (see the script). */
-export const ALLOWANCES: Record<string, number>;
 export function mountTags(type: BudgetType, system: string | null, locale: string, narratedByBuild?: boolean): string[];
 export function overBudget(
   measured: { page: string; type: BudgetType; system?: string | null; gzip: number }[],
   blank: Record<string, number>,
   budgets?: Record<BudgetType, number>,
-  allowances?: Record<string, number>,
 ): string[];

@@ -18,13 +18,6 @@ const KiB = 1024;
 /** Allowed gzip JS above the blank page, per page type (issue 12, item 7). */
 export const BUDGETS = { lesson: 15 * KiB, scenario: 80 * KiB, practice: 60 * KiB };
 
-/**
- * Known, measured overruns, allowed on top of a budget for one page group (`type:system`, e.g. 'scenario:kafka')
- * so that CI stays green while a fix is pending; printed on every run. A ratchet, not a waiver: a page past
- * budget + allowance fails like any other, and an entry should only ever shrink. Empty today: Kafka scenario pages
- * needed 14 KiB until their narration moved from code to build-time data (lib/sim/data.ts).
- */
-export const ALLOWANCES = {};
 
 /** Tagged chunks (CHUNK_TAG in the source) a page of each type loads at mount: the scenario's system, the page's locale. */
 export function mountTags(type, system, locale, narratedByBuild = true) {
@@ -54,15 +47,13 @@ function pagesOf(outDir, locale) {
  * Pure check: `measured` is a list of `{ page, type, gzip }`, `blank` the baseline bytes per locale (keyed by the
  * page's first path segment). Returns one message per page over its budget, naming the page and the bytes over.
  */
-export function overBudget(measured, blank, budgets = BUDGETS, allowances = {}) {
+export function overBudget(measured, blank, budgets = BUDGETS) {
   const failures = [];
-  for (const { page, type, system, gzip } of measured) {
+  for (const { page, type, gzip } of measured) {
     const base = blank[page.split('/')[0]];
-    const allowance = allowances[`${type}:${system}`] ?? 0;
-    const limit = base + budgets[type] + allowance;
+    const limit = base + budgets[type];
     if (gzip > limit) {
-      const extra = allowance ? ` + known overrun ${allowance} B` : '';
-      failures.push(`${page} (${type}): ${gzip} B gzip JS is ${gzip - limit} B over its budget of blank ${base} B + ${budgets[type]} B${extra}`);
+      failures.push(`${page} (${type}): ${gzip} B gzip JS is ${gzip - limit} B over its budget of blank ${base} B + ${budgets[type]} B`);
     }
   }
   return failures;
@@ -123,19 +114,12 @@ function main() {
     }
   }
   console.log(`  left out as loaded on interaction (tagged chunks): ${[...skippedTags].sort().join(', ') || 'none'}`);
-  const over = overBudget(measured, blank);
-  let allowed = 0;
-  for (const [group, bytes] of Object.entries(ALLOWANCES)) {
-    const n = over.filter((f) => measured.some((m) => f.startsWith(`${m.page} `) && `${m.type}:${m.system}` === group)).length;
-    allowed += n;
-    if (n) console.warn(`budgets: KNOWN OVERRUN ${group}: ${n} pages over budget, allowed up to ${kib(bytes)} more (see ALLOWANCES)`);
-  }
-  const failures = [...problems, ...overBudget(measured, blank, BUDGETS, ALLOWANCES)];
+  const failures = [...problems, ...overBudget(measured, blank)];
   if (failures.length) {
     console.error(`\nbudgets: ${failures.length} page(s) over budget or unmeasurable:\n  ${failures.join('\n  ')}`);
     process.exit(1);
   }
-  console.log(`budgets: all ${measured.length} pages within budget${allowed ? ` (${allowed} of them only thanks to a known-overrun allowance)` : ''}`);
+  console.log(`budgets: all ${measured.length} pages within budget`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) main();

@@ -18,16 +18,3 @@ describe('JS budgets', () => {
     expect(overBudget([{ ...page, page: 'zh/sim/x/' }], blank)).toEqual([]);
   });
 });
-
-describe('known overruns', () => {
-  it('an allowance applies to its own page group only, and a page past budget + allowance still fails', () => {
-    const blank = { zh: 100_000 };
-    const kafka = { page: 'zh/sim/k/', type: 'scenario' as const, system: 'kafka', gzip: 100_000 + BUDGETS.scenario + 500 };
-    const allowances = { 'scenario:kafka': 1_000 };
-    expect(overBudget([kafka], blank, BUDGETS, allowances)).toEqual([]);
-    expect(overBudget([{ ...kafka, system: 'rabbitmq' }], blank, BUDGETS, allowances)).toHaveLength(1);
-    const [failure] = overBudget([{ ...kafka, gzip: kafka.gzip + 501 }], blank, BUDGETS, allowances);
-    expect(failure).toContain('1 B over');
-    expect(failure).toContain('known overrun 1000 B');
-  });
-});
